@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.{ts,tsx}', 'lms-plugin/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/setup/postgres-global.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,27 +1,95 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { AppError, ERROR_SPECS, isAppError } from '../shared/errors';
-import type { CatalogFeed } from '../shared/model/feed';
+import { AppError } from '../shared/errors';
+import { registerCatalogRoutes } from './catalog/routes';
+import { createCatalogStore } from './catalog/store';
+import type { Config } from './config';
+import type { Store } from './db/connect';
+import { errorResponse } from './http/errors';
+import { html, page } from './http/html';
+import type { Logger } from './log';
+import type { Launch } from './lti/launch';
+import { createPlatformKeys, type PlatformKeys } from './lti/platform-keys';
+import { createRegistry } from './lti/registrations';
+import { DEEP_LINK_PATH, LAUNCH_PATH, registerLtiRoutes } from './lti/routes';
+import { createSessions } from './lti/sessions';
+import { createToolKeys } from './lti/tool-keys';
 
-export interface AppDeps {
-  catalog: () => CatalogFeed;
+export const USER_AGENT = 'iste-resource-suggestions-tool/0.1 (+LTI 1.3)';
+
+export interface ToolDeps {
+  store: Store;
+  config: Pick<Config, 'publicUrl' | 'keyGraceDays'>;
+  log: Logger;
+  now?: () => number;
+  /** Outbound HTTP (platform key sets); injectable so tests can count fetches. */
+  fetch?: typeof fetch;
+  platformKeys?: PlatformKeys;
+  /** A feed to import when the catalog is empty (the bundled sample catalog by default). */
+  seedCatalog?: unknown;
 }
 
-/** The tool's HTTP surface. Every AppError becomes a response here, and only here. */
-export function createApp(deps: AppDeps): Hono {
+/** Composes the tool: storage-backed services, LTI routes, and the one error mapping. */
+export async function createTool(deps: ToolDeps) {
+  const now = deps.now ?? Date.now;
+  const { db } = deps.store;
+  const publicUrl = deps.config.publicUrl;
+  const registry = createRegistry(db, now);
+  const toolKeys = createToolKeys(db, now);
+  await toolKeys.ensure();
+  const sessions = createSessions(db, now);
+  const catalog = createCatalogStore(db, now);
+  if (deps.seedCatalog && (await catalog.count()) === 0) {
+    const report = await catalog.import(deps.seedCatalog);
+    deps.log.info('catalog seeded', { imported: report.imported, skipped: report.skipped });
+  }
+  const platformKeys = deps.platformKeys ?? createPlatformKeys({ fetch: deps.fetch, now, userAgent: USER_AGENT });
+
   const app = new Hono();
-  app.get('/healthz', (c) => c.json({ ok: true }));
-  app.get('/api/catalog', (c) => c.json(deps.catalog()));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    if (c.req.path !== '/healthz') {
+      deps.log.info('request', {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  });
+  app.get('/healthz', async (c) => {
+    await db.selectFrom('tool_keys').select('kid').limit(1).execute();
+    return c.json({ ok: true, engine: deps.store.engine });
+  });
+
+  registerCatalogRoutes(app, catalog);
+  registerLtiRoutes(app, {
+    db,
+    registry,
+    platformKeys,
+    sessions,
+    toolKeys,
+    now,
+    publicUrl,
+    log: deps.log,
+    redirectUris: [`${publicUrl}${LAUNCH_PATH}`, `${publicUrl}${DEEP_LINK_PATH}`],
+    afterLaunch: (c: Context, launch: Launch, session: string) =>
+      c.html(
+        page({
+          title: 'Launch accepted',
+          body: html`<h1>Launch accepted</h1><p>${launch.messageType} from ${launch.issuer}.</p>
+<input type="hidden" name="session" value="${session}">`,
+        }),
+      ),
+  });
+
   app.notFound(() => {
     throw new AppError('NOT_FOUND');
   });
-  app.onError((error, c) => {
-    const appError = isAppError(error) ? error : undefined;
-    if (!appError) {
-      console.error(error);
-      return c.json({ error: 'INTERNAL', message: 'Something went wrong.' }, 500);
-    }
-    const spec = ERROR_SPECS[appError.code];
-    return c.json({ error: appError.code, message: appError.message, advice: spec.advice }, appError.status as 400);
-  });
-  return app;
+  app.onError((error, c) => errorResponse(error, c, deps.log));
+  return { app, registry, toolKeys, sessions, platformKeys, catalog, now };
 }
+
+export type Tool = Awaited<ReturnType<typeof createTool>>;

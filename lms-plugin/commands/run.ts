@@ -1,20 +1,65 @@
+import { isAppError } from '../../shared/errors';
 import { catalogSchema, catalogValidate } from './catalog';
 import type { CommandIo } from './io';
+import { serveCommand } from './serve';
+import { keysRotate, platformAdd, platformList, platformRemove } from './tool-admin';
 
 const USAGE = `usage: npm run tool -- <command>
 
+  serve [--port N] [--public-url URL] [--database-url URL]
+                              run the tool server (env: PORT, PUBLIC_URL, DATABASE_URL)
+  platform add --issuer URL --client-id ID --auth-url URL --jwks-url URL --token-url URL
+               [--deployment-id ID]... [--auto-bind-deployments] [--platform-host HOST]...
+  platform list [--json]
+  platform remove --issuer URL --client-id ID
+  keys rotate                 publish a new signing key; the old one stays published for KEY_GRACE_DAYS
   catalog validate FILE       check a catalog feed record by record
   catalog schema [--out FILE] print (or write) the feed's JSON Schema
 `;
 
-/** Dispatches `npm run tool -- <command> ...` and returns the exit code. */
-export async function runCli(argv: string[], io: CommandIo): Promise<number> {
-  const [group, command, ...rest] = argv;
-  if (group === 'catalog' && command === 'validate' && rest[0]) return catalogValidate(rest[0], io);
-  if (group === 'catalog' && command === 'schema') {
-    const outIndex = rest.indexOf('--out');
-    return catalogSchema(outIndex >= 0 ? rest[outIndex + 1] : undefined, io);
-  }
+type Command = (args: string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: (args) => serveCommand(args),
+  'platform add': platformAdd,
+  'platform list': platformList,
+  'platform remove': platformRemove,
+  'keys rotate': keysRotate,
+  'catalog validate': async (args, io) => (args[0] ? catalogValidate(args[0], io) : usage(io)),
+  'catalog schema': (args, io) => {
+    const out = args.indexOf('--out');
+    return catalogSchema(out >= 0 ? args[out + 1] : undefined, io);
+  },
+};
+
+async function usage(io: CommandIo): Promise<number> {
   io.err(USAGE);
-  return group === undefined || group === 'help' || group === '--help' ? 0 : 2;
+  return 2;
+}
+
+/** Dispatches `npm run tool -- <command> ...` and returns the exit code. Bad input ends in a one-line error. */
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  const one = COMMANDS[argv[0] ?? ''];
+  const two = COMMANDS[`${argv[0]} ${argv[1]}`];
+  const command = two ? { run: two, args: argv.slice(2) } : one ? { run: one, args: argv.slice(1) } : undefined;
+  if (!command) {
+    if (!argv.length || argv[0] === 'help' || argv[0] === '--help') {
+      io.err(USAGE);
+      return 0;
+    }
+    return usage(io);
+  }
+  try {
+    return await command.run(command.args, io);
+  } catch (error) {
+    if (isAppError(error)) {
+      io.err(`error ${error.code}: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
 }

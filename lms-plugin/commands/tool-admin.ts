@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { openStore } from '../db/connect';
+import { createRegistry } from '../lti/registrations';
+import { createToolKeys } from '../lti/tool-keys';
+import type { CommandIo } from './io';
+
+const dbFlags = { 'database-url': { type: 'string' } } as const;
+
+async function withStore<T>(
+  databaseUrl: string | undefined,
+  run: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+) {
+  const store = await openStore(loadConfig({ 'database-url': databaseUrl }).databaseUrl);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** `platform add --issuer … --client-id … --auth-url … --jwks-url … --token-url … [--deployment-id …]…` */
+export async function platformAdd(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...dbFlags,
+      issuer: { type: 'string' },
+      'client-id': { type: 'string' },
+      'auth-url': { type: 'string' },
+      'jwks-url': { type: 'string' },
+      'token-url': { type: 'string' },
+      'deployment-id': { type: 'string', multiple: true },
+      'auto-bind-deployments': { type: 'boolean' },
+      'platform-host': { type: 'string', multiple: true },
+      label: { type: 'string' },
+    },
+  });
+  const missing = ['issuer', 'client-id', 'auth-url', 'jwks-url', 'token-url'].filter(
+    (k) => !values[k as keyof typeof values],
+  );
+  if (missing.length) {
+    io.err(`platform add: missing ${missing.map((m) => `--${m}`).join(', ')}`);
+    return 2;
+  }
+  return withStore(values['database-url'], async (store) => {
+    const platform = await createRegistry(store.db, Date.now).add({
+      issuer: values.issuer!,
+      clientId: values['client-id']!,
+      authUrl: values['auth-url']!,
+      jwksUrl: values['jwks-url']!,
+      tokenUrl: values['token-url']!,
+      deploymentIds: values['deployment-id'] ?? [],
+      autoBindDeployments: values['auto-bind-deployments'] ?? false,
+      platformHosts: values['platform-host'] ?? [],
+      label: values.label,
+    });
+    io.out(`registered ${platform.issuer} client ${platform.clientId}`);
+    return 0;
+  });
+}
+
+export async function platformList(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...dbFlags, json: { type: 'boolean' } } });
+  return withStore(values['database-url'], async (store) => {
+    const platforms = await createRegistry(store.db, Date.now).list();
+    if (values.json) io.out(JSON.stringify(platforms, null, 2));
+    else if (!platforms.length) io.err('no platforms registered');
+    else
+      for (const p of platforms) {
+        io.out(
+          `${p.issuer}\tclient=${p.clientId}\tdeployments=${p.deploymentIds.join(',') || '-'}${p.autoBindDeployments ? ' (auto-bind)' : ''}\thosts=${p.platformHosts.join(',') || 'any'}`,
+        );
+      }
+    return 0;
+  });
+}
+
+export async function platformRemove(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...dbFlags, issuer: { type: 'string' }, 'client-id': { type: 'string' } },
+  });
+  if (!values.issuer || !values['client-id']) {
+    io.err('platform remove: needs --issuer and --client-id');
+    return 2;
+  }
+  return withStore(values['database-url'], async (store) => {
+    const removed = await createRegistry(store.db, Date.now).remove(values.issuer!, values['client-id']!);
+    io.err(removed ? 'removed' : 'no such registration');
+    return removed ? 0 : 1;
+  });
+}
+
+export async function keysRotate(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...dbFlags, 'key-grace-days': { type: 'string' } } });
+  const config = loadConfig({ 'key-grace-days': values['key-grace-days'] });
+  return withStore(values['database-url'], async (store) => {
+    const keys = createToolKeys(store.db, Date.now);
+    const result = await keys.rotate(config.keyGraceDays * 86_400_000);
+    io.out(
+      `signing with ${result.current}; published next ${result.next}; ${result.retired.join(', ')} stays published for ${config.keyGraceDays} days`,
+    );
+    return 0;
+  });
+}
