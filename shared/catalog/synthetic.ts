@@ -271,13 +271,18 @@ interface Draft {
   extra: string[];
 }
 
-function matchesAll(draft: Draft, facets: QueryFacets): boolean {
+/**
+ * Relevance is what a reader of the record can see: the topic and the resource type in its title, the grade band in
+ * its bands, the ISTE code in its alignments, the extra concept in its title or keywords.
+ */
+export function matchesFacets(resource: ResourceInput, facets: QueryFacets): boolean {
+  const title = resource.title.toLowerCase();
   return (
-    draft.topic === facets.topic &&
-    (!facets.type || draft.type === facets.type) &&
-    (!facets.band || draft.bands.includes(facets.band)) &&
-    (!facets.iste || draft.iste.includes(facets.iste)) &&
-    (!facets.extra || draft.extra.includes(facets.extra))
+    title.includes(facets.topic) &&
+    (!facets.type || title.includes(facets.type)) &&
+    (!facets.band || resource.gradeBands.includes(facets.band)) &&
+    (!facets.iste || (resource.alignments ?? []).some((a) => a.framework === 'ISTE' && a.code === facets.iste)) &&
+    (!facets.extra || title.includes(facets.extra) || (resource.keywords ?? []).includes(facets.extra))
   );
 }
 
@@ -375,7 +380,9 @@ export function generateSyntheticCatalog(options: { size: number; seed?: number 
         extra: [facets.extra ?? random.pick(info.related)],
       };
       const id = nextId();
-      resources.push(toResource(id, draft, random));
+      const resource = toResource(id, draft, random);
+      if (!matchesFacets(resource, facets)) throw new TypeError(`planted resource ${id} does not match ${facets.text}`);
+      resources.push(resource);
       relevant.push(id);
     }
     judged.push({
@@ -396,8 +403,10 @@ export function generateSyntheticCatalog(options: { size: number; seed?: number 
       iste: [...new Set(Array.from({ length: 1 + random.int(4) }, () => random.pick(ISTE_STUDENT_CODES)))],
       extra: [random.pick(info.related)],
     };
-    if (JUDGED.some((facets) => matchesAll(draft, facets))) continue;
-    resources.push(toResource(nextId(), draft, random));
+    const resource = toResource(`syn-${String(n + 1).padStart(6, '0')}`, draft, random);
+    if (JUDGED.some((facets) => facets.topic === draft.topic && matchesFacets(resource, facets))) continue;
+    nextId();
+    resources.push(resource);
   }
 
   // Planted items must not sit together at the front: shuffle with the same seeded source.
