@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError } from '../shared/errors';
+import { createListStore } from './catalog/lists';
 import { registerCatalogRoutes } from './catalog/routes';
+import { createCatalogSearch } from './catalog/search';
 import { createCatalogStore } from './catalog/store';
 import type { Config } from './config';
 import type { Store } from './db/connect';
 import { errorResponse } from './http/errors';
-import { html, page } from './http/html';
+import { createResourceLauncher } from './launches/resource-launch';
 import type { Logger } from './log';
 import type { Launch } from './lti/launch';
 import { createPlatformKeys, type PlatformKeys } from './lti/platform-keys';
@@ -14,6 +16,7 @@ import { createRegistry } from './lti/registrations';
 import { DEEP_LINK_PATH, LAUNCH_PATH, registerLtiRoutes } from './lti/routes';
 import { createSessions } from './lti/sessions';
 import { createToolKeys } from './lti/tool-keys';
+import { registerPicker } from './picker/routes';
 
 export const USER_AGENT = 'iste-resource-suggestions-tool/0.1 (+LTI 1.3)';
 
@@ -27,6 +30,8 @@ export interface ToolDeps {
   platformKeys?: PlatformKeys;
   /** A feed to import when the catalog is empty (the bundled sample catalog by default). */
   seedCatalog?: unknown;
+  /** Coach lists to import when there are none (the sample lists by default). */
+  seedLists?: unknown;
 }
 
 /** Composes the tool: storage-backed services, LTI routes, and the one error mapping. */
@@ -43,6 +48,10 @@ export async function createTool(deps: ToolDeps) {
     const report = await catalog.import(deps.seedCatalog);
     deps.log.info('catalog seeded', { imported: report.imported, skipped: report.skipped });
   }
+  const lists = createListStore(db);
+  if (deps.seedLists && (await lists.all()).length === 0) await lists.import(deps.seedLists);
+  const search = createCatalogSearch(catalog);
+  const launcher = createResourceLauncher({ db, catalog, now, publicUrl });
   const platformKeys = deps.platformKeys ?? createPlatformKeys({ fetch: deps.fetch, now, userAgent: USER_AGENT });
 
   const app = new Hono();
@@ -65,6 +74,8 @@ export async function createTool(deps: ToolDeps) {
   });
 
   registerCatalogRoutes(app, catalog);
+  launcher.register(app);
+  const picker = registerPicker(app, { catalog, search, lists, sessions, toolKeys, publicUrl, now, log: deps.log });
   registerLtiRoutes(app, {
     db,
     registry,
@@ -76,20 +87,16 @@ export async function createTool(deps: ToolDeps) {
     log: deps.log,
     redirectUris: [`${publicUrl}${LAUNCH_PATH}`, `${publicUrl}${DEEP_LINK_PATH}`],
     afterLaunch: (c: Context, launch: Launch, session: string) =>
-      c.html(
-        page({
-          title: 'Launch accepted',
-          body: html`<h1>Launch accepted</h1><p>${launch.messageType} from ${launch.issuer}.</p>
-<input type="hidden" name="session" value="${session}">`,
-        }),
-      ),
+      launch.messageType === 'LtiDeepLinkingRequest'
+        ? picker.renderPicker(c, launch, session)
+        : launcher.launch(c, launch),
   });
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND');
   });
   app.onError((error, c) => errorResponse(error, c, deps.log));
-  return { app, registry, toolKeys, sessions, platformKeys, catalog, now };
+  return { app, registry, toolKeys, sessions, platformKeys, catalog, lists, launcher, now };
 }
 
 export type Tool = Awaited<ReturnType<typeof createTool>>;

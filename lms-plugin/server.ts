@@ -6,8 +6,9 @@ import { openStore, type Store } from './db/connect';
 import { createLogger, type Logger } from './log';
 
 export const SAMPLE_CATALOG_URL = new URL('../shared/catalog/sample-catalog.json', import.meta.url);
+export const SAMPLE_LISTS_URL = new URL('../shared/catalog/sample-lists.json', import.meta.url);
 
-const loadSampleCatalog = async (): Promise<unknown> => JSON.parse(await readFile(SAMPLE_CATALOG_URL, 'utf8'));
+const readJson = async (url: URL): Promise<unknown> => JSON.parse(await readFile(url, 'utf8'));
 
 export interface RunningTool {
   tool: Tool;
@@ -33,8 +34,14 @@ export async function startToolServer(config: ToolServerConfig, log: Logger = cr
     );
   });
   const publicUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
-  const seedCatalog = config.seedSampleCatalog ? await loadSampleCatalog() : undefined;
-  const tool = await createTool({ store, config: { ...config, publicUrl }, log, seedCatalog });
+  const seed = config.seedSampleCatalog;
+  const tool = await createTool({
+    store,
+    config: { ...config, publicUrl },
+    log,
+    seedCatalog: seed ? await readJson(SAMPLE_CATALOG_URL) : undefined,
+    seedLists: seed ? await readJson(SAMPLE_LISTS_URL) : undefined,
+  });
   handler = (request) => tool.app.fetch(request);
   log.info('tool listening', { port, public_url: publicUrl, engine: store.engine });
   return {

@@ -97,15 +97,19 @@ export function createCatalogStore(db: Kysely<Database>, now: () => number) {
       return row?.value ?? 'empty';
     },
 
+    async meta(): Promise<{ sample: boolean; publisher?: string; generatedAt?: string }> {
+      const rows = await db.selectFrom('catalog_meta').selectAll().execute();
+      const meta: Record<string, string | undefined> = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+      return { sample: meta.sample === 'true', publisher: meta.publisher, generatedAt: meta.generatedAt };
+    },
+
     async feed(): Promise<CatalogFeed> {
-      const meta = Object.fromEntries(
-        (await db.selectFrom('catalog_meta').selectAll().execute()).map((r) => [r.key, r.value]),
-      );
+      const meta = await this.meta();
       return {
         schemaVersion: 1,
         publisher: meta.publisher ? JSON.parse(meta.publisher) : { name: 'District catalog' },
         generatedAt: meta.generatedAt ?? new Date(now()).toISOString(),
-        sample: meta.sample === 'true',
+        sample: meta.sample,
         resources: await this.all(),
       };
     },

@@ -57,6 +57,7 @@ describe.each(['canvas', 'moodle'] as const)('launches from a %s-shaped platform
       title: 'PhET: Forces',
       url: `${tool.url}/lti/launch`,
       custom: { resource_id: 'phet-forces-and-motion-basics' },
+      target: 'window',
     });
     const jar = new CookieJar();
     const form = await runToAuthResponse(

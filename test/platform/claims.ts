@@ -88,7 +88,10 @@ function common(input: ClaimInput): Record<string, unknown> {
 }
 
 export function resourceLinkClaims(
-  input: ClaimInput & { link: { id: string; title: string; url: string; custom: Record<string, string> } },
+  input: ClaimInput & {
+    link: { id: string; title: string; url: string; custom: Record<string, string> };
+    documentTarget: string;
+  },
 ): Record<string, unknown> {
   return {
     ...common(input),
@@ -100,7 +103,7 @@ export function resourceLinkClaims(
       ...(input.shape === 'canvas' ? canvasNoise : {}),
     },
     [CLAIM.custom]: input.link.custom,
-    [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'en' },
+    [CLAIM.launchPresentation]: { document_target: input.documentTarget, locale: 'en' },
   };
 }
 

@@ -27,6 +27,8 @@ export interface CourseLink {
   text?: string;
   url: string;
   custom: Record<string, string>;
+  /** `window` when the tool asked for a new window: the course opens it in a new tab, as Canvas does. */
+  target: 'iframe' | 'window';
   createdAt: number;
 }
 
@@ -106,7 +108,7 @@ export async function startReferencePlatform(options: ReferencePlatformOptions) 
       ? `<ul id="links">${items
           .map(
             (l) =>
-              `<li><a href="/courses/${courseId}/links/${l.id}/launch?as=${as}" target="lti-frame" data-link="${esc(l.id)}">${esc(l.title)}</a>${l.text ? ` <span class="text">${esc(l.text)}</span>` : ''}</li>`,
+              `<li><a href="/courses/${courseId}/links/${l.id}/launch?as=${as}" target="${l.target === 'window' ? '_blank' : 'lti-frame'}" data-link="${esc(l.id)}">${esc(l.title)}</a>${l.target === 'window' ? ' <span class="hint">(opens in a new tab)</span>' : ''}</li>`,
           )
           .join('')}</ul>`
       : '<p id="links">No content yet.</p>';
@@ -210,7 +212,7 @@ addEventListener('message', (e) => {
     let claims: Record<string, unknown>;
     if (hint!.kind === 'resource') {
       const link = links.get(course.id)!.find((l) => l.id === hint!.linkId)!;
-      claims = resourceLinkClaims({ ...base, link });
+      claims = resourceLinkClaims({ ...base, link, documentTarget: link.target });
     } else {
       const token = id();
       const acceptMultiple = hint!.placement !== 'assignment_selection';
@@ -285,6 +287,7 @@ addEventListener('message', (e) => {
         text: item.text,
         url: item.url!,
         custom: (item.custom ?? {}) as Record<string, string>,
+        target: (item.window ? 'window' : 'iframe') as CourseLink['target'],
         createdAt: now(),
       }));
       links.get(request.courseId)!.push(...created);
