@@ -90,11 +90,12 @@ const FUSE_CANDIDATES = 32;
  * order and must not push a resource that matches every facet below one that does not.
  */
 const W = { band: 2.5, subject: 1.5, kind: 2, iste: 6, fuse: 0.1, otherBand: 0.6, otherSubject: 0.7 } as const;
+/** Boosts multiply: a weak match stays weak however trusted it is. */
 const BOOST: Record<Boost, number> = {
-  coach: 0.25,
-  'iste-seal': 0.05,
-  'required-certification': 0.1,
-  'preferred-provider': 0.1,
+  coach: 1.5,
+  'iste-seal': 1.05,
+  'required-certification': 1.1,
+  'preferred-provider': 1.1,
 };
 
 class TermIndex {
@@ -252,12 +253,14 @@ export class SearchEngine {
       if (required.length && required.every((r) => certs.includes(r))) boosts.push('required-certification');
       if (options.policy?.preferredProviders?.has(col.providers[c.doc]!)) boosts.push('preferred-provider');
       const fuse = fuseScores.has(i) ? 1 - fuseScores.get(i)! : 0;
-      const score = (maxScore > 0 ? c.score / maxScore : 0) + W.fuse * fuse + boosts.reduce((s, b) => s + BOOST[b], 0);
+      const score =
+        ((maxScore > 0 ? c.score / maxScore : 0) + W.fuse * fuse) * boosts.reduce((s, b) => s * BOOST[b], 1);
       return { engine, c, id, score, boosts, coach };
     });
-    // Coach picks come first when they fit the query about as well as the best match does (half its score or more).
-    const best = Math.max(0, ...results.map((r) => r.score));
-    const tier = (r: (typeof results)[number]) => (r.coach && r.score >= best * 0.5 ? 1 : 0);
+    // Coach picks come first when, without their boost, they fit the query nearly as well as the best match does.
+    const base = (r: (typeof results)[number]) => r.score / (r.coach ? BOOST.coach : 1);
+    const best = Math.max(0, ...results.map(base));
+    const tier = (r: (typeof results)[number]) => (r.coach && base(r) >= best * 0.6 ? 1 : 0);
     results.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.id.localeCompare(b.id));
     return results.slice(0, limit).map((r) => ({
       id: r.id,

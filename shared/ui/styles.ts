@@ -30,7 +30,10 @@ export const RESOURCE_CARD_CSS = `
 .badge.seal{background:#e7f2e6;color:var(--ok);border:1px solid var(--ok)}
 .iste,.certs,.signals{list-style:none;margin:.3rem 0;padding:0;font-size:.86rem}
 .iste li,.certs li,.signals li{margin:.1rem 0}
+.iste li{position:relative}
 .iste-code{font-weight:600}
+.iste-tip{display:none;position:absolute;left:0;top:1.4rem;z-index:5;background:#1b1b1b;color:#fff;padding:.25rem .5rem;border-radius:4px;font-size:.8rem;max-width:18rem}
+.iste-code:hover + .iste-tip,.iste-code:focus + .iste-tip{display:block}
 .provenance{color:var(--muted)}
 .certs li.stale{color:var(--warn)}
 .card-action{margin-top:.4rem}

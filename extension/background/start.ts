@@ -1,0 +1,81 @@
+import { QueryClient } from '@tanstack/query-core';
+import sample from '../../shared/catalog/sample-catalog.json';
+import { syncCatalogs } from '../data/catalog-sync';
+import { openSuggestionsDb } from '../data/db';
+import { type PolicyRead, readManagedPolicy } from '../data/policy';
+import type { Message } from '../messaging';
+import { activeTabId, browser, enableSidePanelOnAction, sessionStore } from '../platform';
+import { createCatalogService } from './catalog-service';
+import { createHandlers } from './handlers';
+
+const SYNC_ALARM = 'catalog-sync';
+const SYNC_MINUTES = 6 * 60;
+
+/** The service worker: policy, catalog sync on a schedule, and message routing. */
+export function startBackground(): void {
+  const queryClient = new QueryClient();
+  const dbPromise = openSuggestionsDb();
+  let policyRead: Promise<PolicyRead> | undefined;
+  const policy = () => {
+    policyRead ??= readManagedPolicy(browser.storage.managed);
+    return policyRead;
+  };
+
+  async function sync() {
+    const read = await policy();
+    const outcomes = await syncCatalogs(
+      read.policy.catalogUrls,
+      {
+        db: await dbPromise,
+        queryClient,
+        fetch: (...args) => fetch(...args),
+        now: Date.now,
+        bundledSample: () => sample,
+      },
+      { prune: read.status !== 'timeout', hideSample: read.policy.hideSampleCatalog },
+    );
+    if (outcomes.some((o) => o.status === 'updated')) await broadcast({ type: 'catalog:changed' });
+    return outcomes;
+  }
+
+  async function broadcast(message: Message) {
+    await browser.runtime.sendMessage(message).catch(() => {});
+  }
+
+  const catalog = createCatalogService({ db: () => dbPromise, policy });
+  const handleMessage = createHandlers({
+    catalog,
+    db: () => dbPromise,
+    session: sessionStore,
+    activeTabId,
+    sendToTab: async (tabId, message) => {
+      await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {});
+    },
+    broadcast,
+    policy,
+    sync,
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const fromExtensionPage =
+      sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage }).then(sendResponse, () =>
+      sendResponse(undefined),
+    );
+    return true;
+  });
+
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') {
+      policyRead = undefined;
+      void sync();
+    }
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync();
+  });
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_MINUTES });
+  void enableSidePanelOnAction();
+  void sync();
+}

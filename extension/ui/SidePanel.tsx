@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { UnitContext } from '../../shared/model/unit-context';
+import type { Cart } from '../data/db';
+import { send } from '../messaging';
+import { CartPanel } from './CartPanel';
+import { FilterBar, type Filters } from './FilterBar';
+import { SuggestionList } from './SuggestionList';
+import { useBroadcast } from './use-runtime';
+import { useUnit } from './use-unit';
+
+/**
+ * The side panel (Chrome, Edge) or sidebar (Firefox): full search and browse of the catalog, the cart of the unit in
+ * the active tab, and every unit's cart. It follows the teacher from page to page of the course.
+ */
+export function SidePanel() {
+  const [active, setActive] = useState<{ key: string; context: UnitContext } | null>(null);
+  const [filters, setFilters] = useState<Filters>({ q: '', band: '', subject: '' });
+  const [carts, setCarts] = useState<Cart[]>([]);
+  const [status, setStatus] = useState('');
+  const refresh = () => {
+    void send({ type: 'context:active' }).then(setActive);
+    void send({ type: 'carts:list' }).then(setCarts);
+  };
+  useEffect(refresh, []);
+  useBroadcast((m) => {
+    if (m.type === 'context:changed' || m.type === 'cart:changed') refresh();
+  }, []);
+  useEffect(() => {
+    const onFocus = () => refresh();
+    addEventListener('focus', onFocus);
+    const timer = setInterval(refresh, 3000);
+    return () => {
+      removeEventListener('focus', onFocus);
+      clearInterval(timer);
+    };
+  }, []);
+  const context = active?.context ?? null;
+  const { reply, cart, cartResources, toggle, canAdd } = useUnit(context, filters, 25);
+  const inCart = new Set(cart?.items.map((i) => i.resourceId));
+  const onToggle = async (id: string, title: string) => {
+    const outcome = await toggle(id);
+    setStatus(
+      outcome === 'failed' ? 'Could not change the cart.' : `${outcome === 'added' ? 'Added' : 'Removed'} ${title}.`,
+    );
+  };
+
+  return (
+    <main class="panel">
+      <h1>Resource suggestions</h1>
+      <p class="hint">
+        {context ? (
+          <>
+            Building <strong>{context.unitTitle || 'a unit'}</strong>
+            {context.courseName ? ` in ${context.courseName}` : ''}.
+          </>
+        ) : (
+          'Open a module, unit or page editor in your LMS to get suggestions for it. You can search the whole catalog here.'
+        )}
+      </p>
+      {reply?.sample && (
+        <p class="notice">
+          Sample catalog: real, public resources chosen by this project's curators, not yet reviewed by your district.
+        </p>
+      )}
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {context && (
+        <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)} />
+      )}
+      <FilterBar filters={filters} onChange={setFilters} idPrefix="sp" />
+      <section aria-labelledby="sp-results-h">
+        <h2 id="sp-results-h">
+          {filters.q ? `Results for “${filters.q}”` : context ? 'Suggested for this unit' : 'Browse the catalog'}
+        </h2>
+        {reply && reply.suggestions.length === 0 && <p>No resources match.</p>}
+        {reply && (
+          <SuggestionList
+            suggestions={reply.suggestions}
+            inCart={inCart}
+            canAdd={canAdd}
+            onToggle={(id, title) => void onToggle(id, title)}
+          />
+        )}
+      </section>
+      <section aria-labelledby="carts-h">
+        <h2 id="carts-h">Carts of your units ({carts.length})</h2>
+        {carts.length === 0 ? (
+          <p class="hint">No unit has resources waiting.</p>
+        ) : (
+          <ul>
+            {carts.map((c) => (
+              <li key={c.unitKey}>
+                {c.unitTitle || c.unitKey} {c.courseName ? `(${c.courseName})` : ''}: {c.items.length} resource
+                {c.items.length === 1 ? '' : 's'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
