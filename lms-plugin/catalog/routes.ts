@@ -5,6 +5,9 @@ import type { CatalogStore } from './store';
 /** The district catalog as a feed (ETag-revalidated by the extension) and one resource by id. */
 export function registerCatalogRoutes(app: Hono, catalog: CatalogStore): void {
   app.get('/api/catalog', async (c) => {
+    // Public district data, read by the extension's background from another origin (no cookies are involved).
+    c.header('access-control-allow-origin', '*');
+    c.header('access-control-expose-headers', 'etag');
     const etag = `"${await catalog.version()}"`;
     c.header('etag', etag);
     c.header('cache-control', 'no-cache');
