@@ -38,6 +38,8 @@ export function mountOverlay(options: {
   launcher.textContent = 'Resource suggestions';
   const frame = doc.createElement('iframe');
   frame.title = 'Resource suggestions';
+  // Copying links from the overlay needs the clipboard, which a cross-origin frame gets only when the parent allows it.
+  frame.allow = 'clipboard-write';
   frame.src = options.src;
   root.append(style, launcher, frame);
   doc.documentElement.append(host);

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { DistrictPolicy } from '../../shared/model/district-policy';
 import type { UnitContext } from '../../shared/model/unit-context';
 import { send } from '../messaging';
+import { CartActions } from './CartActions';
 import { CartPanel } from './CartPanel';
 import { FilterBar, type Filters } from './FilterBar';
 import { SuggestionList } from './SuggestionList';
@@ -16,7 +18,9 @@ export function Overlay({ contextKey }: { contextKey: string }) {
   const [context, setContext] = useState<UnitContext | null>(null);
   const [filters, setFilters] = useState<Filters>({ q: '', band: '', subject: '' });
   const [status, setStatus] = useState('');
+  const [policy, setPolicy] = useState<DistrictPolicy>();
   const loadContext = () => void send({ type: 'context:get', key: contextKey }).then(setContext);
+  useEffect(() => void send({ type: 'policy:get' }).then((p) => setPolicy(p.policy)), []);
   useEffect(loadContext, [contextKey]);
   useBroadcast(
     (m) => {
@@ -61,7 +65,17 @@ export function Overlay({ contextKey }: { contextKey: string }) {
       <p class="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>
-      <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)} />
+      <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)}>
+        {context && policy && (
+          <CartActions
+            lms={context.lms}
+            unitKey={context.unitKey}
+            unitTitle={context.unitTitle}
+            resources={cartResources}
+            policy={policy}
+          />
+        )}
+      </CartPanel>
       <section aria-labelledby="sugg-h" aria-busy={!reply}>
         <h2 id="sugg-h">{filters.q ? `Results for “${filters.q}”` : 'Suggested for this unit'}</h2>
         {!reply && <p role="status">Loading suggestions…</p>}

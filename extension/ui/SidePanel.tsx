@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { DistrictPolicy } from '../../shared/model/district-policy';
 import type { UnitContext } from '../../shared/model/unit-context';
 import type { Cart } from '../data/db';
 import { send } from '../messaging';
+import { CartActions } from './CartActions';
 import { CartPanel } from './CartPanel';
 import { FilterBar, type Filters } from './FilterBar';
 import { SuggestionList } from './SuggestionList';
@@ -17,6 +19,8 @@ export function SidePanel() {
   const [filters, setFilters] = useState<Filters>({ q: '', band: '', subject: '' });
   const [carts, setCarts] = useState<Cart[]>([]);
   const [status, setStatus] = useState('');
+  const [policy, setPolicy] = useState<DistrictPolicy>();
+  useEffect(() => void send({ type: 'policy:get' }).then((p) => setPolicy(p.policy)), []);
   const refresh = () => {
     void send({ type: 'context:active' }).then(setActive);
     void send({ type: 'carts:list' }).then(setCarts);

@@ -16,6 +16,8 @@ h2{font-size:.98rem;margin:.8rem 0 .3rem}
 .cart-items{margin:.2rem 0;padding-left:1.1rem}
 .cart-items li{margin:.2rem 0}
 button.small{padding:.1rem .45rem;font-size:.85rem}
+.cart-actions .row{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.3rem 0}
+a.button{display:inline-block;background:var(--accent);color:#fff;border-radius:4px;padding:.35rem .8rem;text-decoration:none;font-weight:600}
 `;
 
 export const PAGE_CSS = `${OVERLAY_CSS}

@@ -17,6 +17,23 @@ export const DistrictPolicy = z
     catalogUrls: z.array(SafeUrl).max(10).default([]),
     /** Origin of the district's LTI tool (the LMS plugin); insertion hands the cart to pages of this origin only. */
     toolOrigin: SafeUrl.optional(),
+    /**
+     * Direct URLs of the tool's deep-linking placement per LMS, with {course} and {host} placeholders, e.g.
+     * `https://{host}/courses/{course}/external_tools/4821/resource_selection`. Without one, teachers get the menu path.
+     */
+    insertionUrls: z
+      .object({
+        canvas: z.string().max(500),
+        moodle: z.string().max(500),
+        schoology: z.string().max(500),
+        brightspace: z.string().max(500),
+        blackboard: z.string().max(500),
+      })
+      .partial()
+      .strict()
+      .default({}),
+    /** The tool's name as teachers see it in the LMS's menus. */
+    toolName: plainText(80).default('the district’s resource tool'),
     /** Custom LMS hosts beyond the well-known ones (e.g. lms.district.org). */
     lmsHosts: z.array(z.string().regex(hostPattern)).max(50).default([]),
     blockedResourceIds: z.array(Id).max(10_000).default([]),

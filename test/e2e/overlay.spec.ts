@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unpackCartridge, xmllint } from '../setup/xmllint';
 import { axeViolations } from './axe';
 import { EXTENSION_ID, expect, lmsUrl, overlayFrame, test } from './extension-fixtures';
 
@@ -175,4 +178,29 @@ test('no request leaves for anywhere but the LMS page itself, and none carries p
   const network = requests.filter((r) => !r.url.startsWith('chrome-extension://'));
   expect(network.map((r) => r.url)).toEqual([lmsUrl('canvas', '/courses/1207/pages/photosynthesis-lab/edit')]);
   expect(network[0]!.body).toBe('');
+});
+
+test('a cart downloads as a cartridge that validates against the 1EdTech schemas, and shows where to insert it', async ({
+  page,
+}) => {
+  await page.goto(
+    lmsUrl('blackboard', '/webapps/blackboard/content/listContentEditable.jsp?content_id=_55_1&course_id=_12_1'),
+  );
+  const overlay = await overlayFrame(page);
+  const buttons = overlay.getByRole('button', { name: /^Add to unit/ });
+  await expect(buttons.first()).toBeVisible();
+  for (let i = 0; i < 3; i++) await buttons.nth(i).click();
+  await expect(overlay.getByRole('heading', { name: /This unit's cart \(3\)/ })).toBeVisible();
+  await expect(overlay.locator('.insert-path')).toContainText('Build Content');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    overlay.getByRole('button', { name: 'Download cartridge' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('The-American-Revolution.imscc');
+  const dir = unpackCartridge(readFileSync(await download.path()));
+  xmllint(join(dir, 'imsmanifest.xml'), 'ccv1p3/ccv1p3_imscp_v1p2_v1p0.xsd');
+  for (const file of readdirSync(join(dir, 'weblinks')))
+    xmllint(join(dir, 'weblinks', file), 'ccv1p3/ccv1p3_imswl_v1p3.xsd');
+  expect(readdirSync(join(dir, 'weblinks'))).toHaveLength(3);
+  expect(await axeViolations(overlay)).toEqual([]);
 });
