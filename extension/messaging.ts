@@ -29,7 +29,12 @@ export type Message =
   | { type: 'cart:add'; unit: CartUnit; resourceId: string }
   | { type: 'cart:remove'; unitKey: string; resourceId: string }
   | { type: 'carts:list' }
-  | { type: 'cart:changed'; unitKey: string };
+  | { type: 'cart:changed'; unitKey: string }
+  | { type: 'bridge:cart' }
+  | { type: 'bridge:inserting'; ids: string[] }
+  | { type: 'bridge:cancelled' }
+  | { type: 'bridge:status' }
+  | { type: 'bridge:sync' };
 
 export interface Replies {
   'context:publish': { ok: boolean };
@@ -49,6 +54,11 @@ export interface Replies {
   'cart:remove': Cart | null;
   'carts:list': Cart[];
   'cart:changed': undefined;
+  'bridge:cart': { ids: string[]; unitTitle: string } | null;
+  'bridge:inserting': undefined;
+  'bridge:cancelled': undefined;
+  'bridge:status': 'registered' | 'needs-permission' | 'none';
+  'bridge:sync': 'registered' | 'needs-permission' | 'none';
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;

@@ -36,3 +36,8 @@ export async function enableSidePanelOnAction(): Promise<void> {
   ).sidePanel;
   await sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 }
+
+/** Asks the teacher, once, for access to one origin (the district tool or a custom LMS domain). Needs a click. */
+export async function requestOrigin(pattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [pattern] });
+}

@@ -1,5 +1,5 @@
 import type { UnitContext } from '../../shared/model/unit-context';
-import { addToCart, getCart, listCarts, removeFromCart } from '../data/carts';
+import { addToCart, clearCart, getCart, listCarts, removeFromCart } from '../data/carts';
 import type { SyncOutcome } from '../data/catalog-sync';
 import type { SuggestionsDB } from '../data/db';
 import type { PolicyRead } from '../data/policy';
@@ -9,6 +9,8 @@ import { acceptContext } from './context-hints';
 
 export interface Sender {
   tabId?: number;
+  /** The sending frame's URL, for content scripts. */
+  url?: string;
   /** Whether the sender is one of our extension pages (overlay, side panel, options), not a content script. */
   fromExtensionPage: boolean;
 }
@@ -22,7 +24,18 @@ export interface HandlerDeps {
   sync(): Promise<SyncOutcome[]>;
   catalog: CatalogService;
   db(): Promise<SuggestionsDB>;
+  /** Registers the tool-bridge content script for the district's tool origin, if granted. */
+  syncBridge(): Promise<'registered' | 'needs-permission' | 'none'>;
 }
+
+interface PendingInsertion {
+  unitKey: string;
+  ids: string[];
+  titles: string[];
+  at: number;
+}
+
+const PENDING_TTL_MS = 30 * 60_000;
 
 interface StoredContext {
   tabId: number;
@@ -39,6 +52,46 @@ type Handler<T extends Message['type']> = (
  * Contexts are kept in session storage (the service worker may be stopped at any moment) and never leave the device.
  */
 export function createHandlers(deps: HandlerDeps) {
+  /** True when a message comes from a content script in a frame of the district tool's origin. */
+  async function fromToolFrame(sender: Sender): Promise<boolean> {
+    const { policy } = await deps.policy();
+    if (sender.fromExtensionPage || sender.tabId === undefined || !sender.url || !policy.toolOrigin) return false;
+    try {
+      return new URL(sender.url).origin === new URL(policy.toolOrigin).origin;
+    } catch {
+      return false;
+    }
+  }
+
+  async function tabContext(tabId: number): Promise<UnitContext | undefined> {
+    const key = await deps.session.get<string>(`tab:${tabId}`);
+    return key ? (await deps.session.get<StoredContext>(`ctx:${key}`))?.context : undefined;
+  }
+
+  /**
+   * The cart is cleared only once the LMS shows the inserted links (their titles appear on the unit's page again): a
+   * cancelled, refused or failed insertion leaves it as it was.
+   */
+  async function settleInsertion(tabId: number, context: UnitContext) {
+    const pending = await deps.session.get<PendingInsertion>(`pending:${tabId}`);
+    if (!pending) return;
+    if (Date.now() - pending.at > PENDING_TTL_MS) {
+      await deps.session.set(`pending:${tabId}`, null);
+      return;
+    }
+    const onPage = new Set(context.itemTitles.map((t) => t.trim().toLowerCase()));
+    const landed = pending.ids.filter((_, i) => onPage.has(pending.titles[i]!.trim().toLowerCase()));
+    if (landed.length === 0) return;
+    await clearCart(await deps.db(), pending.unitKey, landed);
+    await deps.session.set(
+      `pending:${tabId}`,
+      landed.length === pending.ids.length
+        ? null
+        : { ...pending, ids: pending.ids.filter((id) => !landed.includes(id)) },
+    );
+    await deps.broadcast({ type: 'cart:changed', unitKey: pending.unitKey });
+  }
+
   const handlers: { [T in Message['type']]: Handler<T> } = {
     async 'context:publish'(message, sender) {
       if (sender.tabId === undefined || sender.fromExtensionPage) return { ok: false };
@@ -46,6 +99,7 @@ export function createHandlers(deps: HandlerDeps) {
       if (!context || !/^[A-Za-z0-9_-]{8,64}$/.test(message.key)) return { ok: false };
       await deps.session.set(`ctx:${message.key}`, { tabId: sender.tabId, context } satisfies StoredContext);
       await deps.session.set(`tab:${sender.tabId}`, message.key);
+      await settleInsertion(sender.tabId, context);
       await deps.broadcast({ type: 'context:changed', key: message.key });
       return { ok: true };
     },
@@ -115,6 +169,36 @@ export function createHandlers(deps: HandlerDeps) {
     },
     async 'cart:changed'() {
       return undefined;
+    },
+    async 'bridge:cart'(_m, sender) {
+      if (!(await fromToolFrame(sender))) return null;
+      const context = await tabContext(sender.tabId!);
+      if (!context) return { ids: [], unitTitle: '' };
+      const cart = await getCart(await deps.db(), context.unitKey);
+      return { ids: cart?.items.map((i) => i.resourceId) ?? [], unitTitle: context.unitTitle ?? '' };
+    },
+    async 'bridge:inserting'(message, sender) {
+      if (!(await fromToolFrame(sender))) return undefined;
+      const context = await tabContext(sender.tabId!);
+      if (!context) return undefined;
+      const resources = await deps.catalog.resources(message.ids);
+      await deps.session.set(`pending:${sender.tabId}`, {
+        unitKey: context.unitKey,
+        ids: resources.map((r) => r.id),
+        titles: resources.map((r) => r.title.slice(0, 255)),
+        at: Date.now(),
+      } satisfies PendingInsertion);
+      return undefined;
+    },
+    async 'bridge:cancelled'(_m, sender) {
+      if (await fromToolFrame(sender)) await deps.session.set(`pending:${sender.tabId}`, null);
+      return undefined;
+    },
+    async 'bridge:status'(_m, sender) {
+      return sender.fromExtensionPage ? deps.syncBridge() : 'none';
+    },
+    async 'bridge:sync'(_m, sender) {
+      return sender.fromExtensionPage ? deps.syncBridge() : 'none';
     },
   };
 

@@ -7,6 +7,7 @@ import type { Message } from '../messaging';
 import { activeTabId, browser, enableSidePanelOnAction, sessionStore } from '../platform';
 import { createCatalogService } from './catalog-service';
 import { createHandlers } from './handlers';
+import { syncToolBridge, TOOL_BRIDGE_FILE, TOOL_BRIDGE_ID } from './tool-bridge';
 
 const SYNC_ALARM = 'catalog-sync';
 const SYNC_MINUTES = 6 * 60;
@@ -43,8 +44,27 @@ export function startBackground(): void {
   }
 
   const catalog = createCatalogService({ db: () => dbPromise, policy });
+  const syncBridge = async () =>
+    syncToolBridge((await policy()).policy, {
+      hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      registered: async () =>
+        (await browser.scripting.getRegisteredContentScripts({ ids: [TOOL_BRIDGE_ID] }))[0]?.matches,
+      register: (matches) =>
+        browser.scripting.registerContentScripts([
+          {
+            id: TOOL_BRIDGE_ID,
+            matches,
+            js: [TOOL_BRIDGE_FILE],
+            allFrames: true,
+            runAt: 'document_idle',
+            persistAcrossSessions: true,
+          },
+        ]),
+      unregister: () => browser.scripting.unregisterContentScripts({ ids: [TOOL_BRIDGE_ID] }),
+    }).catch(() => 'none' as const);
   const handleMessage = createHandlers({
     catalog,
+    syncBridge,
     db: () => dbPromise,
     session: sessionStore,
     activeTabId,
@@ -69,6 +89,7 @@ export function startBackground(): void {
     if (area === 'managed') {
       policyRead = undefined;
       void sync();
+      void syncBridge();
     }
   });
 
@@ -77,5 +98,6 @@ export function startBackground(): void {
   });
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_MINUTES });
   void enableSidePanelOnAction();
+  void syncBridge();
   void sync();
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { toolOriginPattern } from '../background/tool-bridge';
 import type { CatalogSource } from '../data/db';
 import type { PolicyRead } from '../data/policy';
 import { send } from '../messaging';
+import { requestOrigin } from '../platform';
 
 const sourceName = (s: CatalogSource) => (s.id === 'bundled:sample' ? 'Bundled sample catalog' : s.id);
 const when = (t?: number) => (t ? new Date(t).toLocaleString() : 'never');
@@ -12,9 +14,16 @@ export function Options() {
   const [sources, setSources] = useState<CatalogSource[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [message, setMessage] = useState('');
+  const [bridge, setBridge] = useState<'registered' | 'needs-permission' | 'none'>('none');
   const refresh = () => {
     void send({ type: 'policy:get' }).then(setPolicy);
     void send({ type: 'catalog:sources' }).then(setSources);
+    void send({ type: 'bridge:status' }).then(setBridge);
+  };
+  const allowTool = async () => {
+    const pattern = policy && toolOriginPattern(policy.policy);
+    if (!pattern) return;
+    if (await requestOrigin(pattern)) setBridge(await send({ type: 'bridge:sync' }));
   };
   useEffect(refresh, []);
   const syncNow = async () => {
@@ -65,6 +74,17 @@ export function Options() {
               {district('toolOrigin')}
             </dd>
           </dl>
+        )}
+        {bridge === 'needs-permission' && (
+          <p>
+            To hand your carts to the district tool when you insert them, allow this extension on the tool's site once.{' '}
+            <button type="button" onClick={() => void allowTool()}>
+              Allow {policy?.policy.toolOrigin}
+            </button>
+          </p>
+        )}
+        {bridge === 'registered' && (
+          <p>Your carts are handed to the district tool when you insert them into a course.</p>
         )}
         {policy && policy.problems.length > 0 && (
           <div class="error" role="alert">

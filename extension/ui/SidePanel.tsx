@@ -70,7 +70,17 @@ export function SidePanel() {
         {status}
       </p>
       {context && (
-        <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)} />
+        <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)}>
+          {policy && (
+            <CartActions
+              lms={context.lms}
+              unitKey={context.unitKey}
+              unitTitle={context.unitTitle}
+              resources={cartResources}
+              policy={policy}
+            />
+          )}
+        </CartPanel>
       )}
       <FilterBar filters={filters} onChange={setFilters} idPrefix="sp" />
       <section aria-labelledby="sp-results-h">

@@ -23,6 +23,8 @@ export interface PickerPageProps {
   isteOptions: Array<{ code: string; label: string }>;
   certOptions: string[];
   error?: string;
+  /** The cart was already handed over by the extension: do not ask again. */
+  bridged?: boolean;
   now: Date;
 }
 
@@ -75,8 +77,9 @@ export function PickerPage(props: PickerPageProps) {
           {props.error}
         </p>
       )}
-      <form method="post" action="/lti/deep-link/respond" id="picker">
+      <form method="post" action="/lti/deep-link/respond" id="picker" data-bridged={props.bridged ? '1' : '0'}>
         <input type="hidden" name="session" value={props.session} />
+        {props.bridged && <input type="hidden" name="bridged" value="1" />}
         <fieldset class="search">
           <legend>Find resources</legend>
           <div class="field grow">

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Context, Hono } from 'hono';
 import { renderToString } from 'preact-render-to-string';
 import { AppError } from '../../shared/errors';
@@ -40,6 +41,8 @@ fieldset.search{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;borde
 .actions{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:.6rem 0;display:flex;gap:.6rem}
 .choose{font-weight:600}
 `;
+
+const PICKER_SCRIPT = readFileSync(new URL('./assets/picker.js', import.meta.url), 'utf8');
 
 async function formOf(c: Context): Promise<URLSearchParams> {
   return new URLSearchParams(await c.req.text());
@@ -123,7 +126,7 @@ export function registerPicker(app: Hono, deps: PickerDeps) {
     const nonce = randomToken(16);
     c.header(
       'content-security-policy',
-      `default-src 'none'; style-src 'nonce-${nonce}'; img-src https: data:; form-action 'self'; base-uri 'none'`,
+      `default-src 'none'; script-src 'self'; style-src 'nonce-${nonce}'; img-src https: data:; form-action 'self'; base-uri 'none'`,
     );
     const body = renderToString(
       <PickerPage
@@ -137,14 +140,21 @@ export function registerPicker(app: Hono, deps: PickerDeps) {
         isteOptions={isteOptions}
         certOptions={[...certs].sort()}
         error={error}
+        bridged={form?.get('bridged') === '1'}
         now={new Date(deps.now())}
       />,
     );
     return c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Add resources</title><style nonce="${nonce}">${PICKER_CSS}</style></head><body>${body}</body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Add resources</title><style nonce="${nonce}">${PICKER_CSS}</style><script src="/assets/picker.js" defer></script></head><body>${body}</body></html>`,
       status as 200,
     );
   }
+
+  app.get('/assets/picker.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(PICKER_SCRIPT);
+  });
 
   app.post('/lti/picker', async (c) => {
     const form = await formOf(c);

@@ -172,3 +172,45 @@ test('hostile catalog text shows as text in the picker and never runs', async ()
   expect(await picker.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await context.close();
 });
+
+test('the picker preselects the cart the extension hands over (extension bridge simulated in the page), and reports the insertion', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen: Array<{ type: string; ids?: string[] }> = [];
+  await context.exposeBinding(
+    '__recordBridge',
+    (_source, message: { type: string; ids?: string[] }) => void seen.push(message),
+  );
+  // Stands in for the extension's tool-bridge content script, which answers from the same window and origin.
+  await context.addInitScript(() => {
+    addEventListener('message', (event) => {
+      const data = event.data as { type?: string; ids?: string[] };
+      if (event.source !== window || !data?.type?.startsWith('iste:')) return;
+      (window as unknown as { __recordBridge(m: unknown): void }).__recordBridge({ type: data.type, ids: data.ids });
+      if (data.type === 'iste:cart-request')
+        window.postMessage(
+          { type: 'iste:cart', ids: ['phet-density', 'khan-ms-biology', 'not a valid id!'] },
+          location.origin,
+        );
+    });
+  });
+  await page.goto(`${platform.origin}/courses/${platform.courseId}?as=teacher`);
+  await page.getByRole('link', { name: 'Add content' }).click();
+  await expect
+    .poll(async () =>
+      (await pickerFrame(page))
+        .locator('#chosen-h')
+        .textContent()
+        .catch(() => ''),
+    )
+    .toContain('Chosen (2)');
+  const picker = await pickerFrame(page);
+  await expect(picker.locator('input[name="resource_id"][value="phet-density"]')).toBeChecked();
+  await expect(picker.locator('input[name="resource_id"][value="khan-ms-biology"]')).toBeChecked();
+  const before = platform.links().length;
+  await picker.getByRole('button', { name: 'Add chosen resources to the course' }).click();
+  await expect.poll(() => platform.links().length).toBe(before + 2);
+  // The picker told the bridge what it inserted (the extension clears the cart once the course lists them).
+  expect(seen.find((m) => m.type === 'iste:inserting')?.ids?.sort()).toEqual(['khan-ms-biology', 'phet-density']);
+  await context.close();
+});
