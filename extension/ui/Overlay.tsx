@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DistrictPolicy } from '../../shared/model/district-policy';
 import type { UnitContext } from '../../shared/model/unit-context';
 import { send } from '../messaging';
-import { CartActions } from './CartActions';
-import { CartPanel } from './CartPanel';
 import { FilterBar, type Filters } from './FilterBar';
 import { SuggestionList } from './SuggestionList';
+import { SampleNotice, UnitCart } from './UnitCart';
 import { useBroadcast } from './use-runtime';
 import { useUnit } from './use-unit';
 
@@ -56,26 +55,20 @@ export function Overlay({ contextKey }: { contextKey: string }) {
           Hide<span class="visually-hidden"> suggestions</span>
         </button>
       </header>
-      {reply?.sample && (
-        <p class="notice">
-          Sample catalog: real, public resources chosen by this project's curators, not yet reviewed by your district.
-        </p>
-      )}
+      {reply?.sample && <SampleNotice />}
       <FilterBar filters={filters} onChange={setFilters} idPrefix="ov" />
       <p class="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>
-      <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)}>
-        {context && policy && (
-          <CartActions
-            lms={context.lms}
-            unitKey={context.unitKey}
-            unitTitle={context.unitTitle}
-            resources={cartResources}
-            policy={policy}
-          />
-        )}
-      </CartPanel>
+      {context && (
+        <UnitCart
+          context={context}
+          cart={cart}
+          resources={cartResources}
+          policy={policy}
+          onRemove={(id, title) => void onToggle(id, title)}
+        />
+      )}
       <section aria-labelledby="sugg-h" aria-busy={!reply}>
         <h2 id="sugg-h">{filters.q ? `Results for “${filters.q}”` : 'Suggested for this unit'}</h2>
         {!reply && <p role="status">Loading suggestions…</p>}

@@ -3,10 +3,9 @@ import type { DistrictPolicy } from '../../shared/model/district-policy';
 import type { UnitContext } from '../../shared/model/unit-context';
 import type { Cart } from '../data/db';
 import { send } from '../messaging';
-import { CartActions } from './CartActions';
-import { CartPanel } from './CartPanel';
 import { FilterBar, type Filters } from './FilterBar';
 import { SuggestionList } from './SuggestionList';
+import { SampleNotice, UnitCart } from './UnitCart';
 import { useBroadcast } from './use-runtime';
 import { useUnit } from './use-unit';
 
@@ -61,26 +60,18 @@ export function SidePanel() {
           'Open a module, unit or page editor in your LMS to get suggestions for it. You can search the whole catalog here.'
         )}
       </p>
-      {reply?.sample && (
-        <p class="notice">
-          Sample catalog: real, public resources chosen by this project's curators, not yet reviewed by your district.
-        </p>
-      )}
+      {reply?.sample && <SampleNotice />}
       <p class="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>
       {context && (
-        <CartPanel cart={cart} resources={cartResources} onRemove={(id, title) => void onToggle(id, title)}>
-          {policy && (
-            <CartActions
-              lms={context.lms}
-              unitKey={context.unitKey}
-              unitTitle={context.unitTitle}
-              resources={cartResources}
-              policy={policy}
-            />
-          )}
-        </CartPanel>
+        <UnitCart
+          context={context}
+          cart={cart}
+          resources={cartResources}
+          policy={policy}
+          onRemove={(id, title) => void onToggle(id, title)}
+        />
       )}
       <FilterBar filters={filters} onChange={setFilters} idPrefix="sp" />
       <section aria-labelledby="sp-results-h">
