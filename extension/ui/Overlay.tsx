@@ -16,7 +16,6 @@ import { useUnit } from './use-unit';
 export function Overlay({ contextKey }: { contextKey: string }) {
   const [context, setContext] = useState<UnitContext | null>(null);
   const [filters, setFilters] = useState<Filters>({ q: '', band: '', subject: '' });
-  const [status, setStatus] = useState('');
   const [policy, setPolicy] = useState<DistrictPolicy>();
   const loadContext = () => void send({ type: 'context:get', key: contextKey }).then(setContext);
   useEffect(() => void send({ type: 'policy:get' }).then((p) => setPolicy(p.policy)), []);
@@ -27,7 +26,7 @@ export function Overlay({ contextKey }: { contextKey: string }) {
     },
     [contextKey],
   );
-  const { reply, cart, cartResources, toggle, error, canAdd } = useUnit(context, filters);
+  const { reply, cart, cartResources, inCart, onToggle, status, error, canAdd } = useUnit(context, filters);
 
   if (error)
     return (
@@ -35,17 +34,6 @@ export function Overlay({ contextKey }: { contextKey: string }) {
         Suggestions are unavailable: {error}
       </p>
     );
-  const inCart = new Set(cart?.items.map((i) => i.resourceId));
-  const onToggle = async (id: string, title: string) => {
-    const outcome = await toggle(id);
-    setStatus(
-      outcome === 'added'
-        ? `Added ${title} to this unit's cart.`
-        : outcome === 'removed'
-          ? `Removed ${title} from this unit's cart.`
-          : `Could not change the cart.`,
-    );
-  };
 
   return (
     <div class="overlay">

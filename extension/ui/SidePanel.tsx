@@ -17,7 +17,6 @@ export function SidePanel() {
   const [active, setActive] = useState<{ key: string; context: UnitContext } | null>(null);
   const [filters, setFilters] = useState<Filters>({ q: '', band: '', subject: '' });
   const [carts, setCarts] = useState<Cart[]>([]);
-  const [status, setStatus] = useState('');
   const [policy, setPolicy] = useState<DistrictPolicy>();
   useEffect(() => void send({ type: 'policy:get' }).then((p) => setPolicy(p.policy)), []);
   const refresh = () => {
@@ -38,14 +37,7 @@ export function SidePanel() {
     };
   }, []);
   const context = active?.context ?? null;
-  const { reply, cart, cartResources, toggle, canAdd } = useUnit(context, filters, 25);
-  const inCart = new Set(cart?.items.map((i) => i.resourceId));
-  const onToggle = async (id: string, title: string) => {
-    const outcome = await toggle(id);
-    setStatus(
-      outcome === 'failed' ? 'Could not change the cart.' : `${outcome === 'added' ? 'Added' : 'Removed'} ${title}.`,
-    );
-  };
+  const { reply, cart, cartResources, inCart, onToggle, status, canAdd } = useUnit(context, filters, 25);
 
   return (
     <main class="panel">

@@ -14,6 +14,7 @@ export function useUnit(context: UnitContext | null, filters: Filters, limit?: n
   const [cartResources, setCartResources] = useState<Resource[]>([]);
   const [catalogTick, setCatalogTick] = useState(0);
   const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
 
   useEffect(() => {
     let alive = true;
@@ -63,5 +64,15 @@ export function useUnit(context: UnitContext | null, filters: Filters, limit?: n
     loadCart();
     return inCart ? 'removed' : 'added';
   };
-  return { reply, cart, cartResources, toggle, error, canAdd: Boolean(unit) };
+  /** Adds or removes, and says what happened for screen readers. */
+  const onToggle = async (id: string, title: string) => {
+    const outcome = await toggle(id);
+    setStatus(
+      outcome === 'failed'
+        ? 'Could not change the cart.'
+        : `${outcome === 'added' ? 'Added' : 'Removed'} ${title} ${outcome === 'added' ? 'to' : 'from'} this unit's cart.`,
+    );
+  };
+  const inCart = new Set(cart?.items.map((i) => i.resourceId));
+  return { reply, cart, cartResources, inCart, onToggle, status, error, canAdd: Boolean(unit) };
 }
