@@ -79,7 +79,7 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const fromExtensionPage =
       sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
-    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage }).then(sendResponse, () =>
+    handleMessage(message, { tabId: sender.tab?.id, url: sender.url, fromExtensionPage }).then(sendResponse, () =>
       sendResponse(undefined),
     );
     return true;

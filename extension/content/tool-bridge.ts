@@ -3,7 +3,8 @@ import { send } from '../messaging';
 /**
  * Runs in frames of the district tool's origin only (registered at run time for the configured origin). It answers the
  * picker's request for the cart of the unit the teacher came from, and tells the background when the teacher inserts
- * or cancels. It listens only to messages from its own window and origin.
+ * or cancels. It listens only to messages from its own window and origin, and announces itself on start because it
+ * may be injected after the picker's script has already asked.
  */
 export function runToolBridge(signal: AbortSignal): void {
   const origin = location.origin;
@@ -23,4 +24,6 @@ export function runToolBridge(signal: AbortSignal): void {
     }
   };
   window.addEventListener('message', (e) => void onMessage(e), { signal });
+  // The picker may have asked before this script was injected; announcing ourselves lets it ask again.
+  window.postMessage({ type: 'iste:bridge-ready' }, origin);
 }

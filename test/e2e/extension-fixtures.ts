@@ -20,12 +20,18 @@ export function writeManagedPolicy(policy: Record<string, unknown> | undefined):
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
 }
 
+/** Chromium with the built extension; LMS host names (and `hostMap`'s) resolve to loopback ports. */
 export async function launchWithExtension(
-  server: FixtureServer,
+  server: FixtureServer | undefined,
+  extra: { hostMap?: Record<string, number>; args?: string[] } = {},
 ): Promise<{ context: BrowserContext; worker: Worker; userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pw-ext-'));
-  const rules = Object.values(LMS_HOSTS)
-    .map((h) => `MAP ${h} 127.0.0.1:${server.port}`)
+  const map: Record<string, number> = {
+    ...(server ? Object.fromEntries(Object.values(LMS_HOSTS).map((h) => [h, server.port])) : {}),
+    ...extra.hostMap,
+  };
+  const rules = Object.entries(map)
+    .map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`)
     .join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -40,6 +46,7 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(extra.args ?? []),
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer as createHttpsServer } from 'node:https';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
@@ -36,6 +37,10 @@ export interface ReferencePlatformOptions {
   shape: Shape;
   tool: ToolRegistration;
   port?: number;
+  /** The origin browsers use (and the issuer), when it is not the loopback address; needs `tls` for https. */
+  publicOrigin?: string;
+  /** Also listen with TLS (a test certificate), for browsers reaching the platform at `publicOrigin`. */
+  tls?: { key: string; cert: string };
   /** Send `lti_storage_target` and answer lti.put_data / lti.get_data on course pages. */
   platformStorage?: boolean;
   now?: () => number;
@@ -101,7 +106,7 @@ export async function startReferencePlatform(options: ReferencePlatformOptions) 
 
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [jwk] }));
 
-  const coursePage = (courseId: string, as: string) => {
+  const coursePage = (courseId: string, as: string, autoOpen = false) => {
     const course = courses[courseId]!;
     const items = links.get(courseId)!;
     const list = items.length
@@ -126,12 +131,40 @@ addEventListener('message', (e) => {
 });
 </script>`
       : '';
+    const frameSrc =
+      autoOpen && as === 'teacher'
+        ? `/courses/${courseId}/deep-link?as=teacher&placement=link_selection`
+        : 'about:blank';
+    const itemTitles = ['How plants make food', 'Chlorophyll and light lab'];
+    // Canvas and Moodle shells, so the extension's adapters read these pages as the LMSs' own.
+    const unit = canvas
+      ? `<div id="context_modules" class="ig-list"><div class="context_module" id="context_module_882"><div class="ig-header"><span class="ig-header-title"><span class="name">Unit 3: Photosynthesis and Plant Energy</span></span></div>
+<ul class="context_module_items">${itemTitles.map((t) => `<li class="context_module_item"><span class="ig-title">${esc(t)}</span></li>`).join('')}${items.map((l) => `<li class="context_module_item"><span class="ig-title">${esc(l.title)}</span></li>`).join('')}</ul></div></div>`
+      : `<ul class="topics"><li id="section-3" class="section course-section main" data-number="3" data-sectionname="Photosynthesis"><h3 class="sectionname">Photosynthesis</h3>
+<ul>${[...itemTitles, ...items.map((l) => l.title)].map((t) => `<li class="activity"><div class="activityname"><span class="instancename">${esc(t)}</span></div></li>`).join('')}</ul></li></ul>`;
+    const body = canvas
+      ? `<div id="application" class="ic-app"><nav id="breadcrumbs"><ul><li class="home"><a href="/">Home</a></li><li><a href="/courses/${courseId}"><span class="ellipsible">${esc(course.title)}</span></a></li></ul></nav><div id="content">`
+      : `<div id="page-wrapper"><div id="page"><header id="page-header"><div class="page-header-headings"><h1 class="h2">${esc(course.title)}</h1></div></header><div id="region-main">`;
+    const bodyAttrs = canvas
+      ? ''
+      : ` id="page-course-view-topics" class="pagelayout-course course-${courseId}${as === 'teacher' ? ' editing' : ''}"`;
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(course.title)}</title>
 <style>body{font-family:system-ui;margin:1rem} iframe{width:100%;height:640px;border:1px solid #999}</style></head>
-<body><header><h1>${esc(course.title)}</h1><p>Reference ${canvas ? 'Canvas' : 'Moodle'}-shaped LMS · signed in as ${esc(users[as]?.name ?? as)}</p></header>
-<main><h2>Unit: Photosynthesis</h2>${list}${add}
-<iframe name="lti-frame" title="External tool" src="about:blank"></iframe></main>${storageScript}</body></html>`;
+<body${bodyAttrs}>${body}<header><h1>${esc(course.title)}</h1><p>Reference ${canvas ? 'Canvas' : 'Moodle'}-shaped LMS · signed in as ${esc(users[as]?.name ?? as)}</p></header>
+<main>${as === 'teacher' ? unit : ''}<h2>Course links</h2>${list}${add}
+<iframe name="lti-frame" title="External tool" src="${frameSrc}"></iframe></main></div></div>${storageScript}</body></html>`;
   };
+
+  const courseUrl = (courseId: string, as: string) =>
+    canvas ? `/courses/${courseId}/modules?as=${as}` : `/course/view.php?id=${courseId}&as=${as}`;
+  const showCourse = (c: import('hono').Context, courseId: string, autoOpen = false) => {
+    if (!courses[courseId]) return c.text('no such course', 404);
+    return c.html(coursePage(courseId, c.req.query('as') ?? 'teacher', autoOpen));
+  };
+  app.get('/courses/:course/modules', (c) => showCourse(c, c.req.param('course'), c.req.query('insert') === '1'));
+  app.get('/course/view.php', (c) => showCourse(c, c.req.query('id') ?? ''));
+  // Moodle's "Select content" entry point: the course page with the tool's deep-linking frame already open.
+  app.get('/mod/lti/contentitem.php', (c) => showCourse(c, c.req.query('course') ?? '', true));
 
   app.get('/courses/:course', (c) => {
     const courseId = c.req.param('course');
@@ -298,8 +331,8 @@ addEventListener('message', (e) => {
           : 'Nothing was added.';
       if (c.req.header('accept')?.includes('application/json')) return c.json({ created, message });
       return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Content added</title></head><body>
-<p id="result" role="status">${esc(message)}</p><p><a href="/courses/${request.courseId}?as=teacher" target="_top">Back to the course</a></p>
-<script>setTimeout(() => { top.location.href = '/courses/${request.courseId}?as=teacher'; }, 300);</script></body></html>`);
+<p id="result" role="status">${esc(message)}</p><p><a href="${courseUrl(request.courseId, 'teacher')}" target="_top">Back to the course</a></p>
+<script>setTimeout(() => { top.location.href = '${courseUrl(request.courseId, 'teacher')}'; }, 300);</script></body></html>`);
     } catch (error) {
       if (!(error instanceof DeepLinkRejected)) throw error;
       rejections.push({ at: now(), reasons: error.reasons });
@@ -318,13 +351,32 @@ addEventListener('message', (e) => {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  origin = `http://127.0.0.1:${port}`;
+  const loopback = `http://127.0.0.1:${port}`;
+  origin = options.publicOrigin ?? loopback;
+  let tlsServer: ServerType | undefined;
+  let tlsPort = 0;
+  if (options.tls) {
+    tlsServer = await new Promise<ServerType>((resolve) => {
+      const s = serve(
+        {
+          fetch: (req) => app.fetch(req),
+          port: 0,
+          hostname: '127.0.0.1',
+          createServer: createHttpsServer,
+          serverOptions: { key: options.tls!.key, cert: options.tls!.cert },
+        },
+        () => resolve(s),
+      );
+    });
+    tlsPort = (tlsServer.address() as { port: number }).port;
+  }
 
   return {
     shape: options.shape,
     issuer: origin,
     origin,
     port,
+    tlsPort,
     kid,
     users,
     courseId: Object.keys(courses)[0]!,
@@ -341,13 +393,17 @@ addEventListener('message', (e) => {
       issuer: origin,
       clientId: options.tool.clientId,
       authUrl: `${origin}/auth`,
-      jwksUrl: `${origin}/.well-known/jwks.json`,
+      // The tool fetches keys server-side, over loopback.
+      jwksUrl: `${loopback}/.well-known/jwks.json`,
       tokenUrl: `${origin}/token`,
       deploymentIds: [options.tool.deploymentId],
     },
     async close() {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const srv of [server, tlsServer]) {
+        if (!srv) continue;
+        if ('closeAllConnections' in srv) srv.closeAllConnections();
+        await new Promise<void>((resolve) => srv.close(() => resolve()));
+      }
     },
   };
 }

@@ -15,8 +15,12 @@
   });
   if (form.dataset.bridged === '1') return;
 
+  const ask = () => window.postMessage({ type: 'iste:cart-request' }, origin);
   const onMessage = (event) => {
-    if (event.source !== window || event.origin !== origin || !event.data || event.data.type !== 'iste:cart') return;
+    if (event.source !== window || event.origin !== origin || !event.data) return;
+    // The extension's script may arrive after this one has asked: it announces itself, and we ask again.
+    if (event.data.type === 'iste:bridge-ready') return ask();
+    if (event.data.type !== 'iste:cart') return;
     removeEventListener('message', onMessage);
     const ids = Array.isArray(event.data.ids)
       ? event.data.ids.filter((id) => typeof id === 'string' && valid.test(id))
@@ -38,5 +42,5 @@
     form.submit();
   };
   addEventListener('message', onMessage);
-  window.postMessage({ type: 'iste:cart-request' }, origin);
+  ask();
 })();
