@@ -17,7 +17,8 @@ export type Message =
   | { type: 'context:get'; key: string }
   | { type: 'context:active' }
   | { type: 'context:changed'; key: string }
-  | { type: 'overlay:set'; expanded: boolean }
+  /** To the LMS tab: show or hide the overlay; `remember: false` when the extension, not the teacher, decided. */
+  | { type: 'overlay:set'; expanded: boolean; remember?: boolean }
   | { type: 'overlay:toggle'; expanded: boolean }
   | { type: 'policy:get' }
   | { type: 'catalog:sync' }

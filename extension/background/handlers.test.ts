@@ -99,16 +99,19 @@ describe('background message handling', () => {
   });
 
   it('hands the tab unit’s cart only to the tool’s own frames, and clears it only when the LMS shows the links', async () => {
-    const { handle } = await setup('https://tool.district.example');
+    const { handle, sent } = await setup('https://tool.district.example');
     await handle({ type: 'context:publish', key: 'a1b2c3d4e5f6a7b8', context }, { tabId: 7, fromExtensionPage: false });
     await addToCart(db!, { unitKey: context.unitKey, lms: 'canvas' }, 'phet-density');
     await addToCart(db!, { unitKey: context.unitKey, lms: 'canvas' }, 'scratch');
     const toolFrame = { tabId: 7, url: 'https://tool.district.example/lti/picker', fromExtensionPage: false };
     expect(await handle({ type: 'bridge:cart' }, { ...toolFrame, url: 'https://evil.example/picker' })).toBeNull();
+    expect(sent).toEqual([]);
     expect(await handle({ type: 'bridge:cart' }, toolFrame)).toEqual({
       ids: ['phet-density', 'scratch'],
       unitTitle: 'Photosynthesis',
     });
+    // The overlay steps out of the picker's way for now; the teacher's own show/hide choice is kept.
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'overlay:set', expanded: false, remember: false } }]);
 
     // Cancelled: the cart stays.
     await handle({ type: 'bridge:inserting', ids: ['phet-density', 'scratch'] }, toolFrame);

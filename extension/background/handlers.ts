@@ -172,6 +172,8 @@ export function createHandlers(deps: HandlerDeps) {
     },
     async 'bridge:cart'(_m, sender) {
       if (!(await fromToolFrame(sender))) return null;
+      // The picker is open in this tab: the overlay steps out of its way, without changing the teacher's preference.
+      await deps.sendToTab(sender.tabId!, { type: 'overlay:set', expanded: false, remember: false });
       const context = await tabContext(sender.tabId!);
       if (!context) return { ids: [], unitTitle: '' };
       const cart = await getCart(await deps.db(), context.unitKey);

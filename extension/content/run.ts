@@ -19,6 +19,8 @@ export function runLmsContentScript(signal: AbortSignal): void {
   // A random key per page load: the overlay asks the background for "its" context by it; the page never sees it.
   const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   let mount: OverlayMount | undefined;
+  // Set when the extension asked to show or hide the overlay before it was mounted (the picker can load first).
+  let requested: boolean | undefined;
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -37,7 +39,9 @@ export function runLmsContentScript(signal: AbortSignal): void {
       await send({ type: 'context:publish', key, context }).catch(() => undefined);
     }
     if (!mount) {
-      const expanded = (await localStore.get<boolean>(EXPANDED_KEY).catch(() => undefined)) ?? true;
+      const stored = await localStore.get<boolean>(EXPANDED_KEY).catch(() => undefined);
+      if (mount) return;
+      const expanded = requested ?? stored ?? true;
       mount = mountOverlay({
         doc: document,
         src: `${browser.runtime.getURL('/overlay.html')}#${key}`,
@@ -78,11 +82,11 @@ export function runLmsContentScript(signal: AbortSignal): void {
   const framesTimer = setInterval(watchFrames, 2000);
 
   const onMessage = (message: unknown) => {
-    const m = message as { type?: string; expanded?: boolean };
-    if (m?.type === 'overlay:set' && mount) {
-      mount.setExpanded(Boolean(m.expanded));
-      void localStore.set(EXPANDED_KEY, Boolean(m.expanded));
-    }
+    const m = message as { type?: string; expanded?: boolean; remember?: boolean };
+    if (m?.type !== 'overlay:set') return;
+    if (mount) mount.setExpanded(Boolean(m.expanded));
+    else requested = Boolean(m.expanded);
+    if (m.remember !== false) void localStore.set(EXPANDED_KEY, Boolean(m.expanded));
   };
   browser.runtime.onMessage.addListener(onMessage);
 

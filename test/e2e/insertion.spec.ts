@@ -156,9 +156,10 @@ async function fillCart(page: Page, shape: Shape, courseId: string): Promise<str
   const overlay = await overlayFrame(page);
   const add = overlay.getByRole('button', { name: /^Add to unit/ });
   await expect(add.first()).toBeVisible();
-  while ((await add.count()) > 0 && (await overlay.locator('[data-cart-item]').count()) < 3) {
+  const items = overlay.locator('[data-cart-item]');
+  for (let n = await items.count(); n < 3; n++) {
     await add.first().click();
-    await expect.poll(() => overlay.locator('[data-cart-item]').count()).toBeGreaterThan(0);
+    await expect(items).toHaveCount(n + 1);
   }
   await expect(overlay.getByRole('heading', { name: /This unit's cart \(3\)/ })).toBeVisible();
   return overlay.locator('[data-cart-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cart-item')!));
@@ -178,6 +179,9 @@ async function insert(page: Page) {
           .catch(() => '')) ?? '',
     )
     .toContain('Chosen (3)');
+  // The overlay has stepped out of the picker's way (back to its launcher).
+  const frame = await (await overlayFrame(page)).frameElement();
+  await expect.poll(() => frame.isVisible()).toBe(false);
   return picker();
 }
 
@@ -191,6 +195,7 @@ for (const shape of ['canvas', 'moodle'] as const) {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     const ids = await fillCart(page, shape, platform.courseId);
+    await (await overlayFrame(page)).evaluate(() => window.scrollTo(0, 0));
     await shot(page, `${shape}-1-suggestions-and-cart.png`);
     const picker = await insert(page);
     for (const id of ids) await expect(picker.locator(`input[name="resource_id"][value="${id}"]`)).toBeChecked();

@@ -149,8 +149,12 @@ addEventListener('message', (e) => {
       ? ''
       : ` id="page-course-view-topics" class="pagelayout-course course-${courseId}${as === 'teacher' ? ' editing' : ''}"`;
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(course.title)}</title>
-<style>body{font-family:system-ui;margin:1rem} iframe{width:100%;height:640px;border:1px solid #999}</style></head>
-<body${bodyAttrs}>${body}<header><h1>${esc(course.title)}</h1><p>Reference ${canvas ? 'Canvas' : 'Moodle'}-shaped LMS · signed in as ${esc(users[as]?.name ?? as)}</p></header>
+<style>body{font-family:system-ui;margin:1rem;color:#2d3b45} iframe{width:100%;height:640px;border:1px solid #999}
+#breadcrumbs ul{list-style:none;display:flex;gap:.6rem;padding:0;margin:0 0 1rem} #breadcrumbs li+li::before{content:"›";margin-right:.6rem}
+.context_module,.section{border:1px solid #c7cdd1;border-radius:4px;margin:.5rem 0;list-style:none}
+.ig-header,.sectionname{background:#f5f5f5;padding:.5rem .75rem;margin:0;font-size:1rem;font-weight:600}
+.context_module_items,.section ul{margin:0;padding:.3rem 2rem}</style></head>
+<body${bodyAttrs}>${body}<header>${canvas ? `<h1>${esc(course.title)}</h1>` : ''}<p>Reference ${canvas ? 'Canvas' : 'Moodle'}-shaped LMS · signed in as ${esc(users[as]?.name ?? as)}</p></header>
 <main>${as === 'teacher' ? unit : ''}<h2>Course links</h2>${list}${add}
 <iframe name="lti-frame" title="External tool" src="${frameSrc}"></iframe></main></div></div>${storageScript}</body></html>`;
   };
