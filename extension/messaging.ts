@@ -1,6 +1,7 @@
 import type { Resource } from '../shared/model/resource';
 import type { UnitContext } from '../shared/model/unit-context';
 import type { SuggestReply, SuggestRequest } from './background/catalog-service';
+import type { AccessStatus, HostChange } from './background/site-access';
 import type { CartUnit } from './data/carts';
 import type { SyncOutcome } from './data/catalog-sync';
 import type { Cart, CatalogSource } from './data/db';
@@ -34,8 +35,9 @@ export type Message =
   | { type: 'bridge:cart' }
   | { type: 'bridge:inserting'; ids: string[] }
   | { type: 'bridge:cancelled' }
-  | { type: 'bridge:status' }
-  | { type: 'bridge:sync' };
+  | { type: 'access:status' }
+  | { type: 'access:add-host'; host: string }
+  | { type: 'access:remove-host'; host: string };
 
 export interface Replies {
   'context:publish': { ok: boolean };
@@ -58,8 +60,9 @@ export interface Replies {
   'bridge:cart': { ids: string[]; unitTitle: string } | null;
   'bridge:inserting': undefined;
   'bridge:cancelled': undefined;
-  'bridge:status': 'registered' | 'needs-permission' | 'none';
-  'bridge:sync': 'registered' | 'needs-permission' | 'none';
+  'access:status': AccessStatus | null;
+  'access:add-host': HostChange | null;
+  'access:remove-host': AccessStatus | null;
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;

@@ -4,10 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { TEST_BUILD_ENV } from './e2e/test-build';
 
 interface Step {
   name: string;
   command: string[];
+  env?: Record<string, string>;
   when?: () => boolean;
 }
 
@@ -16,6 +18,13 @@ const steps: Step[] = [
   { name: 'lint', command: ['npx', 'biome', 'check', '.'] },
   { name: 'unit', command: ['npx', 'vitest', 'run'] },
   { name: 'build', command: ['npx', 'wxt', 'build'], when: () => existsSync('playwright.config.ts') },
+  // The grant-simulating build for the custom-domain browser tests (test/e2e/test-build.ts); it never ships.
+  {
+    name: 'build',
+    command: ['npx', 'wxt', 'build'],
+    env: TEST_BUILD_ENV,
+    when: () => existsSync('playwright.config.ts'),
+  },
   { name: 'browser', command: ['npx', 'playwright', 'test'], when: () => existsSync('playwright.config.ts') },
 ];
 
@@ -25,8 +34,14 @@ for (const step of steps) {
   if (only && only !== step.name) continue;
   if (step.when && !step.when()) continue;
   const t0 = Date.now();
-  process.stdout.write(`\n▶ ${step.name}: ${step.command.join(' ')}\n`);
-  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+  const envText = Object.entries(step.env ?? {})
+    .map(([k, v]) => `${k}=${v} `)
+    .join('');
+  process.stdout.write(`\n▶ ${step.name}: ${envText}${step.command.join(' ')}\n`);
+  const result = spawnSync(step.command[0]!, step.command.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   if (result.status !== 0) {
     process.stderr.write(`\n✗ ${step.name} failed after ${seconds}s (exit ${result.status ?? result.signal})\n`);

@@ -19,7 +19,11 @@ async function setup(toolOrigin?: string) {
     broadcast: async () => {},
     policy: async () => ({ policy: { toolOrigin } as never, problems: [], status: 'ok', managedKeys: [] }),
     sync: async () => [],
-    syncBridge: async () => 'none',
+    access: {
+      sync: async () => ({ lmsHosts: [] }),
+      addHost: async () => ({ ok: true, status: { lmsHosts: [] } }),
+      removeHost: async () => ({ lmsHosts: [] }),
+    },
     catalog: {
       suggest: async () => ({ suggestions: [], sample: true, catalogSize: 0 }),
       resources: async (ids) => ids.filter((id) => titles[id]).map((id) => ({ id, title: titles[id] }) as never),
@@ -45,6 +49,28 @@ const context = {
 };
 
 describe('background message handling', () => {
+  it('gives a unit context only to the overlay in the tab whose LMS script published it', async () => {
+    const { handle } = await setup();
+    await handle({ type: 'context:publish', key: 'a1b2c3d4e5f6a7b8', context }, { tabId: 7, fromExtensionPage: false });
+    const get = { type: 'context:get', key: 'a1b2c3d4e5f6a7b8' } as const;
+    expect(await handle(get, { tabId: 7, fromExtensionPage: true })).toMatchObject({ unitKey: context.unitKey });
+    expect(await handle(get, { tabId: 8, fromExtensionPage: true })).toBeNull();
+    expect(await handle(get, { tabId: 7, fromExtensionPage: false })).toBeNull();
+    expect(await handle({ ...get, key: 'ffffffffffffffff' }, { tabId: 7, fromExtensionPage: true })).toBeNull();
+  });
+
+  it('changes site access only for its own pages', async () => {
+    const { handle } = await setup();
+    expect(
+      await handle({ type: 'access:add-host', host: 'moodle.district.org' }, { tabId: 7, fromExtensionPage: false }),
+    ).toBeNull();
+    expect(
+      await handle({ type: 'access:remove-host', host: 'moodle.district.org' }, { tabId: 7, fromExtensionPage: false }),
+    ).toBeNull();
+    expect(await handle({ type: 'access:status' }, { tabId: 7, fromExtensionPage: false })).toBeNull();
+    expect(await handle({ type: 'access:status' }, { fromExtensionPage: true })).toEqual({ lmsHosts: [] });
+  });
+
   it('accepts a context from a content script in a tab and adds grade and subject hints', async () => {
     const { handle, store } = await setup();
     expect(

@@ -6,6 +6,7 @@ import type { PolicyRead } from '../data/policy';
 import type { Message, Replies } from '../messaging';
 import type { CatalogService } from './catalog-service';
 import { acceptContext } from './context-hints';
+import type { SiteAccessService } from './site-access';
 
 export interface Sender {
   tabId?: number;
@@ -24,8 +25,8 @@ export interface HandlerDeps {
   sync(): Promise<SyncOutcome[]>;
   catalog: CatalogService;
   db(): Promise<SuggestionsDB>;
-  /** Registers the tool-bridge content script for the district's tool origin, if granted. */
-  syncBridge(): Promise<'registered' | 'needs-permission' | 'none'>;
+  /** The district tool's origin and custom LMS domains: grants, and the scripts registered for them. */
+  access: Pick<SiteAccessService, 'sync' | 'addHost' | 'removeHost'>;
 }
 
 interface PendingInsertion {
@@ -103,8 +104,10 @@ export function createHandlers(deps: HandlerDeps) {
       await deps.broadcast({ type: 'context:changed', key: message.key });
       return { ok: true };
     },
-    async 'context:get'(message) {
-      return (await deps.session.get<StoredContext>(`ctx:${message.key}`))?.context ?? null;
+    async 'context:get'(message, sender) {
+      // Only the overlay in the tab whose LMS script published the context may read it.
+      const stored = await deps.session.get<StoredContext>(`ctx:${message.key}`);
+      return stored && sender.fromExtensionPage && sender.tabId === stored.tabId ? stored.context : null;
     },
     async 'context:active'() {
       const tabId = await deps.activeTabId();
@@ -196,11 +199,14 @@ export function createHandlers(deps: HandlerDeps) {
       if (await fromToolFrame(sender)) await deps.session.set(`pending:${sender.tabId}`, null);
       return undefined;
     },
-    async 'bridge:status'(_m, sender) {
-      return sender.fromExtensionPage ? deps.syncBridge() : 'none';
+    async 'access:status'(_m, sender) {
+      return sender.fromExtensionPage ? deps.access.sync() : null;
     },
-    async 'bridge:sync'(_m, sender) {
-      return sender.fromExtensionPage ? deps.syncBridge() : 'none';
+    async 'access:add-host'(message, sender) {
+      return sender.fromExtensionPage ? deps.access.addHost(message.host) : null;
+    },
+    async 'access:remove-host'(message, sender) {
+      return sender.fromExtensionPage ? deps.access.removeHost(message.host) : null;
     },
   };
 

@@ -4,13 +4,14 @@ import { syncCatalogs } from '../data/catalog-sync';
 import { openSuggestionsDb } from '../data/db';
 import { type PolicyRead, readManagedPolicy } from '../data/policy';
 import type { Message } from '../messaging';
-import { activeTabId, browser, enableSidePanelOnAction, sessionStore } from '../platform';
+import { activeTabId, browser, enableSidePanelOnAction, localStore, sessionStore } from '../platform';
 import { createCatalogService } from './catalog-service';
 import { createHandlers } from './handlers';
-import { syncToolBridge, TOOL_BRIDGE_FILE, TOOL_BRIDGE_ID } from './tool-bridge';
+import { createSiteAccess } from './site-access';
 
 const SYNC_ALARM = 'catalog-sync';
 const SYNC_MINUTES = 6 * 60;
+const TEACHER_HOSTS_KEY = 'settings.lmsHosts';
 
 /** The service worker: policy, catalog sync on a schedule, and message routing. */
 export function startBackground(): void {
@@ -44,27 +45,34 @@ export function startBackground(): void {
   }
 
   const catalog = createCatalogService({ db: () => dbPromise, policy });
-  const syncBridge = async () =>
-    syncToolBridge((await policy()).policy, {
+  const access = createSiteAccess({
+    policy: async () => (await policy()).policy,
+    teacherHosts: {
+      get: () => localStore.get(TEACHER_HOSTS_KEY),
+      set: (hosts) => localStore.set(TEACHER_HOSTS_KEY, hosts),
+    },
+    revoke: async (pattern) => void (await browser.permissions.remove({ origins: [pattern] })),
+    apis: {
       hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-      registered: async () =>
-        (await browser.scripting.getRegisteredContentScripts({ ids: [TOOL_BRIDGE_ID] }))[0]?.matches,
-      register: (matches) =>
+      registered: async (id) => (await browser.scripting.getRegisteredContentScripts({ ids: [id] }))[0]?.matches,
+      register: (script, matches) =>
         browser.scripting.registerContentScripts([
           {
-            id: TOOL_BRIDGE_ID,
+            id: script.id,
             matches,
-            js: [TOOL_BRIDGE_FILE],
-            allFrames: true,
+            js: [script.file],
+            allFrames: script.allFrames,
             runAt: 'document_idle',
             persistAcrossSessions: true,
           },
         ]),
-      unregister: () => browser.scripting.unregisterContentScripts({ ids: [TOOL_BRIDGE_ID] }),
-    }).catch(() => 'none' as const);
+      unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+    },
+  });
+  const syncAccess = () => void access.sync().catch(() => undefined);
   const handleMessage = createHandlers({
     catalog,
-    syncBridge,
+    access,
     db: () => dbPromise,
     session: sessionStore,
     activeTabId,
@@ -89,15 +97,18 @@ export function startBackground(): void {
     if (area === 'managed') {
       policyRead = undefined;
       void sync();
-      void syncBridge();
+      syncAccess();
     }
   });
+  // A grant on the options page, or a revocation in the browser's own settings, moves the registrations with it.
+  browser.permissions.onAdded.addListener(syncAccess);
+  browser.permissions.onRemoved.addListener(syncAccess);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void sync();
   });
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_MINUTES });
   void enableSidePanelOnAction();
-  void syncBridge();
+  syncAccess();
   void sync();
 }

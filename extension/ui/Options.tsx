@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toolOriginPattern } from '../background/tool-bridge';
 import type { CatalogSource } from '../data/db';
 import type { PolicyRead } from '../data/policy';
 import { send } from '../messaging';
-import { requestOrigin } from '../platform';
+import { SiteAccessSection } from './SiteAccess';
 
 const sourceName = (s: CatalogSource) => (s.id === 'bundled:sample' ? 'Bundled sample catalog' : s.id);
 const when = (t?: number) => (t ? new Date(t).toLocaleString() : 'never');
@@ -14,16 +13,9 @@ export function Options() {
   const [sources, setSources] = useState<CatalogSource[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [message, setMessage] = useState('');
-  const [bridge, setBridge] = useState<'registered' | 'needs-permission' | 'none'>('none');
   const refresh = () => {
     void send({ type: 'policy:get' }).then(setPolicy);
     void send({ type: 'catalog:sources' }).then(setSources);
-    void send({ type: 'bridge:status' }).then(setBridge);
-  };
-  const allowTool = async () => {
-    const pattern = policy && toolOriginPattern(policy.policy);
-    if (!pattern) return;
-    if (await requestOrigin(pattern)) setBridge(await send({ type: 'bridge:sync' }));
   };
   useEffect(refresh, []);
   const syncNow = async () => {
@@ -75,17 +67,6 @@ export function Options() {
             </dd>
           </dl>
         )}
-        {bridge === 'needs-permission' && (
-          <p>
-            To hand your carts to the district tool when you insert them, allow this extension on the tool's site once.{' '}
-            <button type="button" onClick={() => void allowTool()}>
-              Allow {policy?.policy.toolOrigin}
-            </button>
-          </p>
-        )}
-        {bridge === 'registered' && (
-          <p>Your carts are handed to the district tool when you insert them into a course.</p>
-        )}
         {policy && policy.problems.length > 0 && (
           <div class="error" role="alert">
             <p>Some district settings have the wrong type and were ignored:</p>
@@ -99,6 +80,7 @@ export function Options() {
           </div>
         )}
       </section>
+      <SiteAccessSection />
       <section aria-labelledby="catalog-h">
         <h2 id="catalog-h">Catalog</h2>
         <button type="button" onClick={() => void syncNow()} disabled={syncing}>

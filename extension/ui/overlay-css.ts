@@ -28,4 +28,8 @@ export const PAGE_CSS = `${OVERLAY_CSS}
 .options table{border-collapse:collapse;margin-top:.6rem}
 .options th,.options td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left}
 .badge.district{background:#e8f1fa;color:var(--accent-dark);border:1px solid var(--accent)}
+.options h3{font-size:.95rem;margin:.8rem 0 .3rem}
+.options .row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.2rem 0}
+.options #lms-host{min-width:20rem}
+.options li[data-site]{margin:.3rem 0}
 `;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { CERTIFICATION_STANDARD_IDS } from '../standards/certifications';
 import { Id, plainText, SafeUrl } from './primitives';
 
-const hostPattern = /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?$/;
+/** A host name, optionally with a leading `*.` for every subdomain (`lms.district.org`, `*.district.org`). */
+export const LmsHost = z
+  .string()
+  .max(253)
+  .regex(/^(\*\.)?([a-z0-9-]+\.)+[a-z0-9-]+$/, 'a host name such as lms.district.org or *.district.org');
 
 /**
  * What a district sets centrally (managed browser policy for the extension, environment for the tool server).
@@ -35,7 +39,7 @@ export const DistrictPolicy = z
     /** The tool's name as teachers see it in the LMS's menus. */
     toolName: plainText(80).default('the district’s resource tool'),
     /** Custom LMS hosts beyond the well-known ones (e.g. lms.district.org). */
-    lmsHosts: z.array(z.string().regex(hostPattern)).max(50).default([]),
+    lmsHosts: z.array(LmsHost).max(50).default([]),
     blockedResourceIds: z.array(Id).max(10_000).default([]),
     blockedProviders: z.array(plainText(120, 1)).max(1000).default([]),
     /** Certification standards a resource must hold to be boosted as "meets district requirements". */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
@@ -23,8 +23,12 @@ export function writeManagedPolicy(policy: Record<string, unknown> | undefined):
 /** Chromium with the built extension; LMS host names (and `hostMap`'s) resolve to loopback ports. */
 export async function launchWithExtension(
   server: FixtureServer | undefined,
-  extra: { hostMap?: Record<string, number>; args?: string[] } = {},
+  extra: { hostMap?: Record<string, number>; args?: string[]; extensionDir?: string } = {},
 ): Promise<{ context: BrowserContext; worker: Worker; userDataDir: string }> {
+  const extensionDir = extra.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no extension build in ${extensionDir}: run \`TEST_ONLY=build npm test\` first`);
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'pw-ext-'));
   const map: Record<string, number> = {
     ...(server ? Object.fromEntries(Object.values(LMS_HOSTS).map((h) => [h, server.port])) : {}),
@@ -37,8 +41,8 @@ export async function launchWithExtension(
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}`,
       '--no-sandbox',
       '--disable-gpu',

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { silentLogger } from '../../lms-plugin/log';
@@ -9,6 +7,7 @@ import type { Shape } from '../platform/claims';
 import { type ReferencePlatform, startReferencePlatform } from '../platform/platform';
 import { sqliteFileUrl } from '../setup/databases';
 import { launchWithExtension, overlayFrame, writeManagedPolicy } from './extension-fixtures';
+import { testCertificate } from './tls';
 
 /**
  * The whole promise in one browser: a unit page in the LMS, suggestions, three added to the cart, "Insert into course",
@@ -21,34 +20,6 @@ const TOOL_HOST = 'tool.riverbend.instructure.com';
 const HOSTS: Record<Shape, string> = { canvas: 'riverbend.instructure.com', moodle: 'riverbend.moodlecloud.com' };
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? resolve('docs/journey') : undefined;
 
-function testCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '1',
-      '-subj',
-      '/CN=riverbend test',
-      '-addext',
-      `subjectAltName=DNS:${TOOL_HOST},DNS:${HOSTS.canvas},DNS:${HOSTS.moodle}`,
-    ],
-    { stdio: 'pipe' },
-  );
-  const pair = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  rmSync(dir, { recursive: true, force: true });
-  return pair;
-}
-
 interface World {
   tool: RunningTool;
   platforms: Record<Shape, ReferencePlatform>;
@@ -60,7 +31,7 @@ const test = base.extend<Record<never, never>, { world: World }>({
   world: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern
     async ({}, use) => {
-      const tls = testCertificate();
+      const tls = testCertificate([TOOL_HOST, HOSTS.canvas, HOSTS.moodle]);
       const tool = await startToolServer(
         {
           port: 0,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 
 /** The LMS hosts the fixtures pretend to be: Chromium maps these names to this loopback server. */
@@ -49,10 +50,17 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+/**
+ * Serves the LMS fixture pages by host name. `hosts` adds hosts (custom LMS domains) with their pages; `tls` serves
+ * https, for hosts whose permissions are https-only.
+ */
+export async function startFixtureServer(
+  options: { hosts?: Record<string, Record<string, string>>; tls?: { key: string; cert: string } } = {},
+): Promise<FixtureServer> {
   const requests: string[] = [];
   const extraRoutes: FixtureServer['extraRoutes'] = new Map();
-  const server: Server = createServer((req, res) => {
+  const routes = { ...ROUTES, ...options.hosts };
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').split(':')[0]!;
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     requests.push(`${host}${req.url}`);
@@ -63,7 +71,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end(r.body);
       return;
     }
-    const file = ROUTES[host]?.[`${url.pathname}${url.search}`];
+    const file = routes[host]?.[`${url.pathname}${url.search}`];
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -71,7 +79,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(readFileSync(resolve('test/fixtures/lms', file)));
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     port: (server.address() as { port: number }).port,
