@@ -111,6 +111,58 @@ test('the cart survives a reload, and the overlay works by keyboard alone', asyn
   await expect(overlay.locator('.results .resource-card').first()).toBeVisible();
 });
 
+test('single-page navigation re-reads the unit: another module, a non-unit page, and back', async ({ page }) => {
+  await page.goto(lmsUrl('canvas', '/courses/1207/modules'));
+  const overlay = await overlayFrame(page);
+  const heading = overlay.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText('Unit 3: Photosynthesis');
+  // As Canvas's router does: change the address without a load, then re-render.
+  const navigate = (url: string) =>
+    page.evaluate((to) => {
+      history.pushState({}, '', to);
+      document.querySelector('#content')?.append(document.createElement('span'));
+    }, url);
+  await navigate('/courses/1207/modules#module_881');
+  await expect(heading).toContainText('Unit 2: Cells and Microscopes');
+  await navigate('/courses/1207/grades');
+  await expect(page.locator('iste-suggestions')).toHaveCount(0);
+  await navigate('/courses/1207/modules#module_882');
+  await expect((await overlayFrame(page)).getByRole('heading', { level: 1 })).toContainText('Unit 3: Photosynthesis');
+});
+
+test('typing in the page editor re-reads the unit and the suggestions follow the text', async ({ page, ext }) => {
+  await page.goto(lmsUrl('canvas', '/courses/1207/pages/photosynthesis-lab/edit'));
+  const overlay = await overlayFrame(page);
+  const topIds = () =>
+    overlay
+      .locator('.results .resource-card')
+      .evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute('data-resource-id')));
+  await expect.poll(topIds).not.toEqual([]);
+  const fractions = ['fraction-talks', 'phet-fraction-matcher', 'phet-fractions-equality'];
+  const before = await topIds();
+  expect(before.filter((id) => fractions.includes(id!))).toEqual([]);
+  // The teacher rewrites the body (TinyMCE's same-origin iframe): the unit is re-read from what they type...
+  const editor = page.frameLocator('#wiki_page_body_ifr').locator('body');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(
+    'Equivalent fractions on a number line: students compare fraction strips and build equal fractions.',
+  );
+  const published = () =>
+    ext.worker.evaluate(async () => {
+      const session = (self as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } } } })
+        .chrome.storage.session;
+      return JSON.stringify(await session.get(null));
+    });
+  await expect.poll(published).toContain('Equivalent fractions on a number line');
+  // ...and, once they retitle the page too, the suggestions follow.
+  await page.locator('#title').fill('Fractions warm-up');
+  await expect
+    .poll(async () => (await topIds()).filter((id) => fractions.includes(id!)).length)
+    .toBeGreaterThanOrEqual(2);
+  expect((await topIds()).filter((id) => before.includes(id))).toEqual([]);
+});
+
 test('the overlay is axe-clean (WCAG 2.1 AA)', async ({ page }) => {
   await page.goto(lmsUrl('canvas', '/courses/1207/modules'));
   const overlay = await overlayFrame(page);
