@@ -73,7 +73,7 @@ export async function createTool(deps: ToolDeps) {
     return c.json({ ok: true, engine: deps.store.engine });
   });
 
-  registerCatalogRoutes(app, catalog);
+  registerCatalogRoutes(app, { catalog, lists, publicUrl });
   launcher.register(app);
   const picker = registerPicker(app, { catalog, search, lists, sessions, toolKeys, publicUrl, now, log: deps.log });
   registerLtiRoutes(app, {

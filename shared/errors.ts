@@ -90,6 +90,7 @@ export const ERROR_SPECS = {
     title: 'This resource is not in the district catalog.',
     advice: 'Tell your teacher; the link may be from another district.',
   },
+  LIST_NOT_FOUND: { status: 404, title: 'There is no published list with this id.', advice: 'Check the address.' },
   RESOURCE_RETIRED: {
     status: 410,
     title: 'The district has retired this resource.',

@@ -1,5 +1,7 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import sample from '../../shared/catalog/sample-catalog.json';
+import sampleLists from '../../shared/catalog/sample-lists.json';
 import { sqliteFileUrl } from '../../test/setup/databases';
 import { createTool } from '../app';
 import { openStore } from '../db/connect';
@@ -14,6 +16,7 @@ async function tool() {
       config: { publicUrl: 'http://127.0.0.1:9', keyGraceDays: 7 },
       log: silentLogger,
       seedCatalog: sample,
+      seedLists: sampleLists,
     }),
   };
 }
@@ -42,6 +45,40 @@ describe('the district catalog in the tool', () => {
     expect(await t.catalog.count()).toBe(1);
     await expect(t.catalog.import({ ...sample, schemaVersion: 3 })).rejects.toMatchObject({ code: 'CATALOG_INVALID' });
     expect(await t.catalog.count()).toBe(1);
+    await store.close();
+  });
+
+  it('serves the published coach lists with an ETag, and each as a cartridge of LTI links through the tool', async () => {
+    const { store, tool: t } = await tool();
+    const first = await t.app.request('/api/lists');
+    expect(first.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await first.json()) as { lists: Array<{ id: string; status: string; items: unknown[] }> };
+    expect(body.lists.length).toBeGreaterThan(0);
+    expect(body.lists.every((l) => l.status === 'published')).toBe(true);
+    const etag = first.headers.get('etag')!;
+    expect((await t.app.request('/api/lists', { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    const list = body.lists[0]!;
+    const cartridge = await t.app.request(`/api/lists/${list.id}/cartridge`);
+    expect(cartridge.status).toBe(200);
+    expect(cartridge.headers.get('content-disposition')).toBe(`attachment; filename="${list.id}.imscc"`);
+    const files = unzipSync(new Uint8Array(await cartridge.arrayBuffer()));
+    expect(Object.keys(files).filter((f) => f.startsWith('lti/'))).toHaveLength(list.items.length);
+    expect(strFromU8(files['lti/RES_0001.xml']!)).toContain(
+      '<blti:launch_url>http://127.0.0.1:9/lti/launch</blti:launch_url>',
+    );
+    const moodle = unzipSync(
+      new Uint8Array(await (await t.app.request(`/api/lists/${list.id}/cartridge?cc=1.1&links=web`)).arrayBuffer()),
+    );
+    expect(strFromU8(moodle['imsmanifest.xml']!)).toContain('imsccv1p1');
+    expect(Object.keys(moodle).some((f) => f.startsWith('weblinks/'))).toBe(true);
+
+    // A draft is the coach's work in progress: not served.
+    await t.lists.import({ lists: [{ ...sampleLists.lists[0], id: 'draft-list', status: 'draft' }] });
+    expect((await t.app.request('/api/lists/draft-list/cartridge')).status).toBe(404);
+    const after = (await (await t.app.request('/api/lists')).json()) as { lists: Array<{ id: string }> };
+    expect(after.lists.map((l) => l.id)).not.toContain('draft-list');
+    expect((await t.app.request('/api/lists', { headers: { 'if-none-match': etag } })).status).toBe(304);
     await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import { isAppError } from '../../shared/errors';
-import { catalogSchema, catalogValidate } from './catalog';
+import { catalogExport, catalogImport, catalogSchema, catalogValidate } from './catalog';
 import type { CommandIo } from './io';
+import { listsExportCc, listsImport, listsList } from './lists';
 import { serveCommand } from './serve';
 import { keysRotate, platformAdd, platformList, platformRemove } from './tool-admin';
 
@@ -14,7 +15,16 @@ const USAGE = `usage: npm run tool -- <command>
   platform remove --issuer URL --client-id ID
   keys rotate                 publish a new signing key; the old one stays published for KEY_GRACE_DAYS
   catalog validate FILE       check a catalog feed record by record
+  catalog import FILE [--prune]
+                              load a feed into the tool's catalog (bad records skipped and listed)
+  catalog export [--out FILE] the tool's catalog as a feed
   catalog schema [--out FILE] print (or write) the feed's JSON Schema
+  lists import FILE           load coach and district lists ({"lists": [...]})
+  lists list [--json]
+  lists export-cc ID [--out FILE] [--cc 1.3|1.1] [--web-links]
+                              a list as a Thin Common Cartridge of LTI links (1.1 for Moodle)
+
+  Data commands take --database-url URL (env DATABASE_URL, default sqlite:./data/tool.db).
 `;
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
@@ -26,6 +36,11 @@ const COMMANDS: Record<string, Command> = {
   'platform remove': platformRemove,
   'keys rotate': keysRotate,
   'catalog validate': async (args, io) => (args[0] ? catalogValidate(args[0], io) : usage(io)),
+  'catalog import': catalogImport,
+  'catalog export': catalogExport,
+  'lists import': listsImport,
+  'lists list': listsList,
+  'lists export-cc': listsExportCc,
   'catalog schema': (args, io) => {
     const out = args.indexOf('--out');
     return catalogSchema(out >= 0 ? args[out + 1] : undefined, io);

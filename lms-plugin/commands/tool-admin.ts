@@ -1,23 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openStore } from '../db/connect';
 import { createRegistry } from '../lti/registrations';
 import { createToolKeys } from '../lti/tool-keys';
 import type { CommandIo } from './io';
-
-const dbFlags = { 'database-url': { type: 'string' } } as const;
-
-async function withStore<T>(
-  databaseUrl: string | undefined,
-  run: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
-) {
-  const store = await openStore(loadConfig({ 'database-url': databaseUrl }).databaseUrl);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
+import { dbFlags, withStore } from './store';
 
 /** `platform add --issuer … --client-id … --auth-url … --jwks-url … --token-url … [--deployment-id …]…` */
 export async function platformAdd(args: string[], io: CommandIo): Promise<number> {
