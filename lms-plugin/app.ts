@@ -12,6 +12,8 @@ import { createResourceLauncher } from './launches/resource-launch';
 import type { Logger } from './log';
 import type { Launch } from './lti/launch';
 import { createPlatformKeys, type PlatformKeys } from './lti/platform-keys';
+import { createRegistrationCodes } from './lti/registration-codes';
+import { registerRegistrationRoutes } from './lti/registration-routes';
 import { createRegistry } from './lti/registrations';
 import { DEEP_LINK_PATH, LAUNCH_PATH, registerLtiRoutes } from './lti/routes';
 import { createSessions } from './lti/sessions';
@@ -74,6 +76,15 @@ export async function createTool(deps: ToolDeps) {
   });
 
   registerCatalogRoutes(app, { catalog, lists, publicUrl });
+  const registrationCodes = createRegistrationCodes(db, now);
+  registerRegistrationRoutes(app, {
+    codes: registrationCodes,
+    registry,
+    publicUrl,
+    fetch: deps.fetch ?? fetch,
+    userAgent: USER_AGENT,
+    log: deps.log,
+  });
   launcher.register(app);
   const picker = registerPicker(app, { catalog, search, lists, sessions, toolKeys, publicUrl, now, log: deps.log });
   registerLtiRoutes(app, {
@@ -96,7 +107,7 @@ export async function createTool(deps: ToolDeps) {
     throw new AppError('NOT_FOUND');
   });
   app.onError((error, c) => errorResponse(error, c, deps.log));
-  return { app, registry, toolKeys, sessions, platformKeys, catalog, lists, launcher, now };
+  return { app, registry, registrationCodes, toolKeys, sessions, platformKeys, catalog, lists, launcher, now };
 }
 
 export type Tool = Awaited<ReturnType<typeof createTool>>;

@@ -116,6 +116,25 @@ export const ERROR_SPECS = {
     advice: 'Check the environment variables and flags (see README).',
   },
   REGISTRATION_INVALID: input('The registration is not valid.'),
+  // LTI Dynamic Registration (lti.md b)
+  DR_CODE_INVALID: {
+    status: 403,
+    title: 'This registration link is not valid: it is unknown, expired or already used.',
+    advice: 'Ask the tool administrator for a new link (npm run tool -- registration url).',
+  },
+  DR_OPENID_CONFIGURATION_MISSING: setup('The LMS did not send its openid_configuration address.'),
+  DR_CONFIGURATION_UNREACHABLE: {
+    status: 502,
+    title: "The LMS's configuration could not be fetched.",
+    advice: 'Start the registration again from the LMS; the registration token may have expired.',
+  },
+  DR_CONFIGURATION_INVALID: setup("The LMS's OpenID configuration is missing something LTI 1.3 needs."),
+  DR_ISSUER_MISMATCH: setup("The LMS's issuer does not match the address its configuration came from."),
+  DR_REGISTRATION_REJECTED: {
+    status: 502,
+    title: 'The LMS refused the registration.',
+    advice: "Check the LMS's message below, then start the registration again from the LMS.",
+  },
   NOT_FOUND: { status: 404, title: 'Not found.', advice: 'Check the address.' },
 } as const satisfies Record<string, ErrorSpec>;
 

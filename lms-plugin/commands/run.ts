@@ -3,7 +3,7 @@ import { catalogExport, catalogImport, catalogSchema, catalogValidate } from './
 import type { CommandIo } from './io';
 import { listsExportCc, listsImport, listsList } from './lists';
 import { serveCommand } from './serve';
-import { keysRotate, platformAdd, platformList, platformRemove } from './tool-admin';
+import { keysRotate, platformAdd, platformList, platformRemove, registrationUrl } from './tool-admin';
 
 const USAGE = `usage: npm run tool -- <command>
 
@@ -14,6 +14,8 @@ const USAGE = `usage: npm run tool -- <command>
   platform list [--json]
   platform remove --issuer URL --client-id ID
   keys rotate                 publish a new signing key; the old one stays published for KEY_GRACE_DAYS
+  registration url [--hours N] [--label TEXT]
+                              a one-time LTI Dynamic Registration URL to paste into an LMS
   catalog validate FILE       check a catalog feed record by record
   catalog import FILE [--prune]
                               load a feed into the tool's catalog (bad records skipped and listed)
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   'platform list': platformList,
   'platform remove': platformRemove,
   'keys rotate': keysRotate,
+  'registration url': registrationUrl,
   'catalog validate': async (args, io) => (args[0] ? catalogValidate(args[0], io) : usage(io)),
   'catalog import': catalogImport,
   'catalog export': catalogExport,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
+import { createRegistrationCodes, REGISTER_PATH } from '../lti/registration-codes';
 import { createRegistry } from '../lti/registrations';
 import { createToolKeys } from '../lti/tool-keys';
 import type { CommandIo } from './io';
@@ -87,6 +88,37 @@ export async function keysRotate(args: string[], io: CommandIo): Promise<number>
     io.out(
       `signing with ${result.current}; published next ${result.next}; ${result.retired.join(', ')} stays published for ${config.keyGraceDays} days`,
     );
+    return 0;
+  });
+}
+
+/**
+ * `registration url [--hours N] [--label TEXT]`: a one-time LTI Dynamic Registration URL for an LMS administrator to
+ * paste into the LMS (Canvas: Developer Keys → LTI Registration; Moodle: Manage tools → Tool URL).
+ */
+export async function registrationUrl(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...dbFlags,
+      hours: { type: 'string', default: '24' },
+      label: { type: 'string' },
+      'public-url': { type: 'string' },
+    },
+  });
+  const hours = Number(values.hours);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
+    io.err('registration url: --hours is a number of hours, at most 720');
+    return 2;
+  }
+  const { publicUrl } = loadConfig({ 'public-url': values['public-url'] });
+  return withStore(values['database-url'], async (store) => {
+    const code = await createRegistrationCodes(store.db, Date.now).issue({
+      ttlMs: hours * 3_600_000,
+      label: values.label,
+    });
+    io.out(`${publicUrl}${REGISTER_PATH}?code=${code}`);
+    io.err(`valid for ${hours} hours, for one registration; the LMS adds its own parameters to it`);
     return 0;
   });
 }

@@ -108,6 +108,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-27-003-registration-codes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('registration_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('label', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .addColumn('used_by', 'text')
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

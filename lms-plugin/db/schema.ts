@@ -13,6 +13,7 @@ export interface Database {
   catalog_meta: CatalogMetaTable;
   launches: LaunchTable;
   curated_lists: CuratedListTable;
+  registration_codes: RegistrationCodeTable;
 }
 
 export interface PlatformTable {
@@ -108,4 +109,16 @@ export interface CuratedListTable {
   id: string;
   data: string;
   updated_at: number;
+}
+
+/** One-time codes that open the dynamic-registration URL to an LMS administrator (the URL itself is public). */
+export interface RegistrationCodeTable {
+  /** SHA-256 of the code: a leaked database does not yield usable links. */
+  code_hash: string;
+  label: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  /** The issuer that registered with it. */
+  used_by: string | null;
 }

@@ -58,4 +58,6 @@ export const POST_MESSAGE = {
   capabilities: 'lti.capabilities',
   putData: 'lti.put_data',
   getData: 'lti.get_data',
+  /** Dynamic Registration's "done" message; it kept the org.imsglobal. prefix (lti.md b.5). */
+  registrationClose: 'org.imsglobal.lti.close',
 } as const;

@@ -6,6 +6,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { POST_MESSAGE } from '../../shared/lti/vocabulary';
 import { type Course, deepLinkingClaims, type PlatformUser, resourceLinkClaims, type Shape } from './claims';
 import { type ContentItem, checkDeepLinkResponse, DeepLinkRejected, type PendingDeepLink } from './deep-link-check';
+import { registerDynamicRegistration } from './registration';
 
 /**
  * A reference LTI 1.3 platform written from the specifications, for tests and as the demo LMS. It shares no LTI code
@@ -35,7 +36,8 @@ export interface CourseLink {
 
 export interface ReferencePlatformOptions {
   shape: Shape;
-  tool: ToolRegistration;
+  /** The tool, registered by hand; without it the platform waits for a dynamic registration (registration.ts). */
+  tool?: ToolRegistration;
   port?: number;
   /** The origin browsers use (and the issuer), when it is not the loopback address; needs `tls` for https. */
   publicOrigin?: string;
@@ -55,6 +57,8 @@ interface MessageHint {
   used: boolean;
 }
 
+class NoToolRegistered extends Error {}
+
 const id = (bytes = 9) => randomBytes(bytes).toString('base64url');
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -73,6 +77,11 @@ export async function startReferencePlatform(options: ReferencePlatformOptions) 
   const kid = `ref-${id(6)}`;
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   const canvas = options.shape === 'canvas';
+  let registered: ToolRegistration | undefined = options.tool;
+  const tool = (): ToolRegistration => {
+    if (!registered) throw new NoToolRegistered();
+    return registered;
+  };
 
   const users: Record<string, PlatformUser> = {
     teacher: {
@@ -191,12 +200,12 @@ addEventListener('message', (e) => {
       login_hint: user.loginHint,
       target_link_uri: targetLinkUri,
       lti_message_hint: hint,
-      client_id: options.tool.clientId,
-      lti_deployment_id: options.tool.deploymentId,
+      client_id: tool().clientId,
+      lti_deployment_id: tool().deploymentId,
     };
     if (options.platformStorage) params.lti_storage_target = '_parent';
     if (canvas) Object.assign(params, { canvas_environment: 'prod', canvas_region: 'local' });
-    return autoPost(options.tool.loginUrl, params, 'Launching');
+    return autoPost(tool().loginUrl, params, 'Launching');
   };
 
   app.get('/courses/:course/deep-link', (c) => {
@@ -204,7 +213,7 @@ addEventListener('message', (e) => {
     const user = users[c.req.query('as') ?? 'teacher'];
     if (!courses[courseId] || !user) return c.text('bad request', 400);
     return c.html(
-      initiate(courseId, user, 'deep-link', c.req.query('placement') ?? 'link_selection', options.tool.deepLinkUrl),
+      initiate(courseId, user, 'deep-link', c.req.query('placement') ?? 'link_selection', tool().deepLinkUrl),
     );
   });
 
@@ -224,8 +233,8 @@ addEventListener('message', (e) => {
     if (q.response_type !== 'id_token') problems.push('response_type must be id_token');
     if (q.response_mode !== 'form_post') problems.push('response_mode must be form_post');
     if (q.prompt !== 'none') problems.push('prompt must be none');
-    if (q.client_id !== options.tool.clientId) problems.push('unknown client_id');
-    if (!q.redirect_uri || !options.tool.redirectUris.includes(q.redirect_uri))
+    if (q.client_id !== tool().clientId) problems.push('unknown client_id');
+    if (!q.redirect_uri || !tool().redirectUris.includes(q.redirect_uri))
       problems.push('redirect_uri is not registered');
     if (!q.nonce) problems.push('nonce is required');
     const user = q.login_hint ? byHint.get(q.login_hint) : undefined;
@@ -239,8 +248,8 @@ addEventListener('message', (e) => {
     const base = {
       shape: options.shape,
       issuer: origin,
-      clientId: options.tool.clientId,
-      deploymentId: options.tool.deploymentId,
+      clientId: tool().clientId,
+      deploymentId: tool().deploymentId,
       user: user!,
       course,
       nonce: q.nonce!,
@@ -259,7 +268,7 @@ addEventListener('message', (e) => {
         : `${origin}/mod/lti/contentitem_return.php?course=${course.id}&id=7&sesskey=${sesskey}`;
       claims = deepLinkingClaims({
         ...base,
-        targetLinkUri: options.tool.deepLinkUrl,
+        targetLinkUri: tool().deepLinkUrl,
         returnUrl,
         placement: hint!.placement,
         data,
@@ -269,7 +278,7 @@ addEventListener('message', (e) => {
         accept_types: string[];
       };
       pending.set(token, {
-        deploymentId: options.tool.deploymentId,
+        deploymentId: tool().deploymentId,
         data,
         acceptMultiple,
         acceptTypes: settings.accept_types,
@@ -311,8 +320,8 @@ addEventListener('message', (e) => {
       const checked = await checkDeepLinkResponse({
         jwt: form.JWT,
         issuer: origin,
-        clientId: options.tool.clientId,
-        toolJwksUrl: options.tool.jwksUrl,
+        clientId: tool().clientId,
+        toolJwksUrl: tool().jwksUrl,
         pending: request,
         now: now(),
         seenNonces,
@@ -345,6 +354,20 @@ addEventListener('message', (e) => {
   };
   app.post('/courses/:course/deep_linking_response', receive);
   app.post('/mod/lti/contentitem_return.php', receive);
+
+  app.onError((error, c) =>
+    error instanceof NoToolRegistered
+      ? c.text('No tool is registered with this platform yet.', 409)
+      : c.text(String(error), 500),
+  );
+  registerDynamicRegistration(app, {
+    shape: options.shape,
+    origin: () => origin,
+    now,
+    onRegistered: (created) => {
+      registered = created;
+    },
+  });
 
   app.get('/test/state', (c) => c.json({ links: Object.fromEntries(links), rejections }));
 
@@ -392,15 +415,21 @@ addEventListener('message', (e) => {
       return created;
     },
     rejections,
-    /** What the tool's `platform add` needs. */
-    registration: {
-      issuer: origin,
-      clientId: options.tool.clientId,
-      authUrl: `${origin}/auth`,
-      // The tool fetches keys server-side, over loopback.
-      jwksUrl: `${loopback}/.well-known/jwks.json`,
-      tokenUrl: `${origin}/token`,
-      deploymentIds: [options.tool.deploymentId],
+    /** What the tool's `platform add` needs (once a tool is registered). */
+    get registration() {
+      return {
+        issuer: origin,
+        clientId: tool().clientId,
+        authUrl: `${origin}/auth`,
+        // The tool fetches keys server-side, over loopback.
+        jwksUrl: `${loopback}/.well-known/jwks.json`,
+        tokenUrl: `${origin}/token`,
+        deploymentIds: [tool().deploymentId],
+      };
+    },
+    /** The tool as the platform knows it, after `platform add`-style setup or a dynamic registration. */
+    get tool() {
+      return registered;
     },
     async close() {
       for (const srv of [server, tlsServer]) {
