@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError } from '../shared/errors';
+import { createCaliperSensor } from './analytics/caliper-sensor';
+import { caliperAnalytics, NO_ANALYTICS } from './analytics/usage-events';
 import { createListStore } from './catalog/lists';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createCatalogSearch } from './catalog/search';
@@ -24,7 +26,7 @@ export const USER_AGENT = 'iste-resource-suggestions-tool/0.1 (+LTI 1.3)';
 
 export interface ToolDeps {
   store: Store;
-  config: Pick<Config, 'publicUrl' | 'keyGraceDays'>;
+  config: Pick<Config, 'publicUrl' | 'keyGraceDays' | 'caliperEndpoint' | 'caliperToken'>;
   log: Logger;
   now?: () => number;
   /** Outbound HTTP (platform key sets); injectable so tests can count fetches. */
@@ -53,7 +55,20 @@ export async function createTool(deps: ToolDeps) {
   const lists = createListStore(db);
   if (deps.seedLists && (await lists.all()).length === 0) await lists.import(deps.seedLists);
   const search = createCatalogSearch(catalog);
-  const launcher = createResourceLauncher({ db, catalog, now, publicUrl });
+  const caliper = deps.config.caliperEndpoint
+    ? createCaliperSensor({
+        db,
+        endpoint: deps.config.caliperEndpoint,
+        token: deps.config.caliperToken,
+        sensorId: publicUrl,
+        fetch: deps.fetch ?? fetch,
+        userAgent: USER_AGENT,
+        now,
+        log: deps.log,
+      })
+    : undefined;
+  const analytics = caliper ? caliperAnalytics(caliper, publicUrl, now) : NO_ANALYTICS;
+  const launcher = createResourceLauncher({ db, catalog, now, publicUrl, analytics });
   const platformKeys = deps.platformKeys ?? createPlatformKeys({ fetch: deps.fetch, now, userAgent: USER_AGENT });
 
   const app = new Hono();
@@ -86,7 +101,17 @@ export async function createTool(deps: ToolDeps) {
     log: deps.log,
   });
   launcher.register(app);
-  const picker = registerPicker(app, { catalog, search, lists, sessions, toolKeys, publicUrl, now, log: deps.log });
+  const picker = registerPicker(app, {
+    catalog,
+    search,
+    lists,
+    sessions,
+    toolKeys,
+    publicUrl,
+    now,
+    log: deps.log,
+    analytics,
+  });
   registerLtiRoutes(app, {
     db,
     registry,
@@ -107,7 +132,7 @@ export async function createTool(deps: ToolDeps) {
     throw new AppError('NOT_FOUND');
   });
   app.onError((error, c) => errorResponse(error, c, deps.log));
-  return { app, registry, registrationCodes, toolKeys, sessions, platformKeys, catalog, lists, launcher, now };
+  return { app, caliper, registry, registrationCodes, toolKeys, sessions, platformKeys, catalog, lists, launcher, now };
 }
 
 export type Tool = Awaited<ReturnType<typeof createTool>>;

@@ -16,6 +16,9 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Caliper 1.2 endpoint for usage events (opt-in: nothing is sent without it), and its bearer token. */
+  caliperEndpoint: z.string().refine(isSecureUrl, 'CALIPER_ENDPOINT must be https (http only on localhost)').optional(),
+  caliperToken: z.string().min(1).max(4096).optional(),
 });
 
 export interface Config {
@@ -24,6 +27,8 @@ export interface Config {
   databaseUrl: string;
   keyGraceDays: number;
   seedSampleCatalog: boolean;
+  caliperEndpoint?: string;
+  caliperToken?: string;
 }
 
 /** Reads configuration from flags (which win) and environment variables. The only reader of process.env. */
@@ -34,6 +39,8 @@ export function loadConfig(flags: Record<string, string | undefined>, env: NodeJ
     databaseUrl: flags['database-url'] ?? env.DATABASE_URL,
     keyGraceDays: flags['key-grace-days'] ?? env.KEY_GRACE_DAYS,
     seedSampleCatalog: flags['seed-sample-catalog'] ?? env.SEED_SAMPLE_CATALOG,
+    caliperEndpoint: flags['caliper-endpoint'] ?? env.CALIPER_ENDPOINT,
+    caliperToken: env.CALIPER_TOKEN,
   });
   if (!parsed.success) {
     throw new AppError(

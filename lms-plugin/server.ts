@@ -50,6 +50,7 @@ export async function startToolServer(
     seedLists: seed ? await readJson(SAMPLE_LISTS_URL) : undefined,
   });
   handler = (request) => tool.app.fetch(request);
+  tool.caliper?.start();
   // A second listener with TLS, for browser tests that reach the tool at its https public URL (deployments terminate
   // TLS at their proxy, as the README says).
   let tlsServer: ServerType | undefined;
@@ -76,6 +77,7 @@ export async function startToolServer(
     tlsPort: tlsServer ? (tlsServer.address() as { port: number }).port : undefined,
     url: publicUrl,
     async close() {
+      tool.caliper?.stop();
       for (const srv of [server, tlsServer]) {
         if (!srv) continue;
         if ('closeAllConnections' in srv) srv.closeAllConnections();

@@ -7,8 +7,8 @@ import { keysRotate, platformAdd, platformList, platformRemove, registrationUrl 
 
 const USAGE = `usage: npm run tool -- <command>
 
-  serve [--port N] [--public-url URL] [--database-url URL]
-                              run the tool server (env: PORT, PUBLIC_URL, DATABASE_URL)
+  serve [--port N] [--public-url URL] [--database-url URL] [--caliper-endpoint URL]
+                              run the tool server (env: PORT, PUBLIC_URL, DATABASE_URL, CALIPER_ENDPOINT, CALIPER_TOKEN)
   platform add --issuer URL --client-id ID --auth-url URL --jwks-url URL --token-url URL
                [--deployment-id ID]... [--auto-bind-deployments] [--platform-host HOST]...
   platform list [--json]

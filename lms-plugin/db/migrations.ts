@@ -121,6 +121,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-27-004-caliper-outbox': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('caliper_outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'bigint')
+        .execute();
+      await db.schema.createIndex('caliper_outbox_due').on('caliper_outbox').column('next_attempt_at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

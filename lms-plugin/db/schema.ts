@@ -14,6 +14,7 @@ export interface Database {
   launches: LaunchTable;
   curated_lists: CuratedListTable;
   registration_codes: RegistrationCodeTable;
+  caliper_outbox: CaliperOutboxTable;
 }
 
 export interface PlatformTable {
@@ -121,4 +122,17 @@ export interface RegistrationCodeTable {
   used_at: number | null;
   /** The issuer that registered with it. */
   used_by: string | null;
+}
+
+/** Caliper events waiting for the district's endpoint: written with the launch, sent in batches, kept until accepted. */
+export interface CaliperOutboxTable {
+  /** The event's urn:uuid id. */
+  id: string;
+  event: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  /** Which instance is sending it now, and until when (a crashed sender's lease runs out). */
+  lease_owner: string | null;
+  lease_until: number | null;
 }

@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Resource } from '../../shared/model/resource';
+import type { Analytics } from '../analytics/usage-events';
 import type { CatalogStore } from '../catalog/store';
 import type { Database } from '../db/schema';
 import { html, page } from '../http/html';
@@ -10,6 +11,7 @@ import type { Launch } from '../lti/launch';
 
 export interface ResourceLaunchDeps {
   db: Kysely<Database>;
+  analytics: Analytics;
   catalog: CatalogStore;
   now: () => number;
   publicUrl: string;
@@ -82,6 +84,7 @@ ${usable ? html`<p class="advice">Use the replacement your district chose: <a hr
     if (resource.launch.presentation === 'window' && framed) {
       // The provider refuses to be framed: offer a new window instead of a blank frame.
       await record(id, 'window', launch);
+      if (launch) await deps.analytics.launched(launch, resource);
       return c.html(
         page({
           title: resource.title,
@@ -92,6 +95,7 @@ ${usable ? html`<p class="advice">Use the replacement your district chose: <a hr
       );
     }
     await record(id, 'redirect', launch);
+    if (launch) await deps.analytics.launched(launch, resource);
     return c.redirect(resource.url, 302);
   }
 

@@ -8,6 +8,7 @@ import type { GradeBand, Subject } from '../../shared/model/vocabulary';
 import { GRADE_BANDS, SUBJECTS } from '../../shared/model/vocabulary';
 import { lookupIste } from '../../shared/standards/iste';
 import { BASE_CSS, RESOURCE_CARD_CSS } from '../../shared/ui/styles';
+import type { Analytics } from '../analytics/usage-events';
 import type { ListStore } from '../catalog/lists';
 import type { CatalogSearch } from '../catalog/search';
 import type { CatalogStore } from '../catalog/store';
@@ -29,6 +30,7 @@ export interface PickerDeps {
   publicUrl: string;
   now: () => number;
   log: Logger;
+  analytics: Analytics;
 }
 
 const PICKER_CSS = `${BASE_CSS}${RESOURCE_CARD_CSS}
@@ -202,6 +204,7 @@ export function registerPicker(app: Hono, deps: PickerDeps) {
     try {
       const items = contentItemsFor(launch, resources, deps.publicUrl);
       deps.log.info('deep link response', { iss: launch.issuer, items: items.length });
+      await deps.analytics.returned(launch, resources);
       return await respond(
         { items },
         `Adding ${items.length} resource${items.length === 1 ? '' : 's'} to your course…`,

@@ -48,10 +48,6 @@ export const DistrictPolicy = z
     /** Show only resources the district approved (its own catalog), hiding the sample catalog. */
     hideSampleCatalog: z.boolean().default(false),
     maxSuggestions: z.number().int().min(1).max(50).default(8),
-    caliper: z
-      .object({ enabled: z.boolean().default(false), endpoint: SafeUrl.optional() })
-      .strict()
-      .default({ enabled: false }),
   })
   .strict();
 export type DistrictPolicy = z.output<typeof DistrictPolicy>;

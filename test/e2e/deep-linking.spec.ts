@@ -1,7 +1,7 @@
 import { type Browser, chromium, expect, type Page, test } from '@playwright/test';
 import { silentLogger } from '../../lms-plugin/log';
 import { type RunningTool, startToolServer } from '../../lms-plugin/server';
-import { type ReferencePlatform, startReferencePlatform } from '../platform/platform';
+import { type ReferencePlatform, startReferencePlatform, toolRegisteredByHand } from '../platform/platform';
 import { sqliteFileUrl } from '../setup/databases';
 import { axeViolations } from './axe';
 
@@ -21,14 +21,7 @@ test.beforeAll(async () => {
   );
   platform = await startReferencePlatform({
     shape: 'canvas',
-    tool: {
-      clientId: '10000000000099',
-      deploymentId: '99:e2e',
-      loginUrl: `${tool.url}/lti/login`,
-      redirectUris: [`${tool.url}/lti/launch`, `${tool.url}/lti/deep-link`],
-      jwksUrl: `${tool.url}/.well-known/jwks.json`,
-      deepLinkUrl: `${tool.url}/lti/deep-link`,
-    },
+    tool: toolRegisteredByHand(tool.url, '10000000000099', '99:e2e'),
   });
   await tool.tool.registry.add(platform.registration);
   browser = await chromium.launch({

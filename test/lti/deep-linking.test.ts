@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lms-plugin/log';
 import { type RunningTool, startToolServer } from '../../lms-plugin/server';
-import { type ReferencePlatform, startReferencePlatform } from '../platform/platform';
+import { type ReferencePlatform, startReferencePlatform, toolRegisteredByHand } from '../platform/platform';
 import { sqliteFileUrl } from '../setup/databases';
 import { CookieJar, parseAutoPostForm, request, runToAuthResponse } from './form-flow';
 
@@ -23,14 +23,11 @@ describe.each(['canvas', 'moodle'] as const)('deep linking with a %s-shaped plat
     platform = await startReferencePlatform({
       shape,
       now: () => Date.now() + clock.offset,
-      tool: {
-        clientId: shape === 'canvas' ? '10000000000077' : 'Qm7fR2xk9Lp4TzA',
-        deploymentId: shape === 'canvas' ? '77:abc' : '7',
-        loginUrl: `${tool.url}/lti/login`,
-        redirectUris: [`${tool.url}/lti/launch`, `${tool.url}/lti/deep-link`],
-        jwksUrl: `${tool.url}/.well-known/jwks.json`,
-        deepLinkUrl: `${tool.url}/lti/deep-link`,
-      },
+      tool: toolRegisteredByHand(
+        tool.url,
+        shape === 'canvas' ? '10000000000077' : 'Qm7fR2xk9Lp4TzA',
+        shape === 'canvas' ? '77:abc' : '7',
+      ),
     });
     await tool.tool.registry.add(platform.registration);
   });

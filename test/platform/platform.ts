@@ -22,6 +22,16 @@ export interface ToolRegistration {
   deepLinkUrl: string;
 }
 
+/** The tool as an LMS administrator enters it by hand, for a tool serving at `toolUrl`. */
+export const toolRegisteredByHand = (toolUrl: string, clientId: string, deploymentId: string): ToolRegistration => ({
+  clientId,
+  deploymentId,
+  loginUrl: `${toolUrl}/lti/login`,
+  redirectUris: [`${toolUrl}/lti/launch`, `${toolUrl}/lti/deep-link`],
+  jwksUrl: `${toolUrl}/.well-known/jwks.json`,
+  deepLinkUrl: `${toolUrl}/lti/deep-link`,
+});
+
 export interface CourseLink {
   id: string;
   type: string;
