@@ -1,6 +1,6 @@
 import type { Resource } from '../shared/model/resource';
 import type { UnitContext } from '../shared/model/unit-context';
-import type { SuggestReply, SuggestRequest } from './background/catalog-service';
+import type { ListView, SuggestReply, SuggestRequest } from './background/catalog-service';
 import type { AccessStatus, HostChange } from './background/site-access';
 import type { CartUnit } from './data/carts';
 import type { SyncOutcome } from './data/catalog-sync';
@@ -25,6 +25,8 @@ export type Message =
   | { type: 'catalog:sync' }
   | { type: 'catalog:changed' }
   | { type: 'catalog:sources' }
+  | { type: 'lists:get' }
+  | { type: 'lists:sources' }
   | { type: 'suggest'; request: SuggestRequest }
   | { type: 'resources:get'; ids: string[] }
   | { type: 'cart:get'; unitKey: string }
@@ -50,6 +52,8 @@ export interface Replies {
   'catalog:sync': SyncOutcome[];
   'catalog:changed': undefined;
   'catalog:sources': CatalogSource[];
+  'lists:get': ListView[];
+  'lists:sources': CatalogSource[];
   suggest: SuggestReply;
   'resources:get': Resource[];
   'cart:get': Cart | null;

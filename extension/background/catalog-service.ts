@@ -1,11 +1,13 @@
+import { validateListsFeed } from '../../shared/catalog/lists-feed';
 import sampleLists from '../../shared/catalog/sample-lists.json';
-import { CuratedList } from '../../shared/model/curated-list';
+import type { CuratedList } from '../../shared/model/curated-list';
 import type { Resource } from '../../shared/model/resource';
 import type { UnitContext } from '../../shared/model/unit-context';
 import type { CoachPick, SearchEngine, SearchResult } from '../../shared/search/engine';
 import { loadCatalog, SAMPLE_SOURCE } from '../data/catalog-sync';
 import { type CatalogSource, getMeta, type SuggestionsDB } from '../data/db';
 import { loadEngine } from '../data/engine';
+import { loadLists } from '../data/list-sync';
 import type { PolicyRead } from '../data/policy';
 
 export interface SuggestRequest {
@@ -19,6 +21,12 @@ export interface SuggestRequest {
 export interface Suggestion {
   result: SearchResult;
   resource: Resource;
+}
+
+/** A coach list with the resources of it the catalog holds (active ones), for browsing. */
+export interface ListView {
+  list: CuratedList;
+  resources: Resource[];
 }
 
 export interface SuggestReply {
@@ -38,13 +46,14 @@ export function createCatalogService(deps: { db: () => Promise<SuggestionsDB>; p
         engine: SearchEngine;
         byId: Map<string, Resource>;
         sample: boolean;
+        lists: CuratedList[];
         coach: Map<string, CoachPick>;
       }>
     | undefined;
 
   async function current() {
     const db = await deps.db();
-    const version = (await getMeta(db, 'catalogVersion')) ?? 'empty';
+    const version = `${(await getMeta(db, 'catalogVersion')) ?? 'empty'}/${(await getMeta(db, 'listsVersion')) ?? 'none'}`;
     const cached = loaded && (await loaded);
     if (cached && cached.version === version) return cached;
     loaded = (async () => {
@@ -54,7 +63,20 @@ export function createCatalogService(deps: { db: () => Promise<SuggestionsDB>; p
       const engine = await loadEngine(db, version, async () => resources);
       const sources = await db.getAll('sources');
       const sample = sources.some((s) => s.sample);
-      return { version, engine, byId: new Map(resources.map((r) => [r.id, r])), sample, coach: coachPicks(sample) };
+      // The district's coach lists when it configures list feeds; the sample lists only with the sample catalog.
+      const lists = policy.policy.listUrls.length
+        ? await loadLists(db, policy.policy.listUrls)
+        : sample
+          ? validateListsFeed(sampleLists).lists.filter((l) => l.status === 'published')
+          : [];
+      return {
+        version,
+        engine,
+        byId: new Map(resources.map((r) => [r.id, r])),
+        sample,
+        lists,
+        coach: coachPicks(lists),
+      };
     })();
     loaded.catch(() => {
       loaded = undefined;
@@ -104,18 +126,30 @@ export function createCatalogService(deps: { db: () => Promise<SuggestionsDB>; p
     async sources(): Promise<CatalogSource[]> {
       return (await deps.db()).getAll('sources');
     },
+    async listSources(): Promise<CatalogSource[]> {
+      return (await deps.db()).getAll('listSources');
+    },
+    /** The coach lists teachers see, each with its resources that are in the catalog and active. */
+    async lists(): Promise<ListView[]> {
+      const state = await current();
+      return state.lists.map((list) => ({
+        list,
+        resources: list.items.flatMap((item) => {
+          const resource = state.byId.get(item.resourceId);
+          return resource && resource.status === 'active' ? [resource] : [];
+        }),
+      }));
+    },
   };
 }
 
-function coachPicks(sample: boolean): Map<string, CoachPick> {
+/** Each listed resource with the first list that recommends it: coach picks rank first and say who recommends them. */
+function coachPicks(lists: readonly CuratedList[]): Map<string, CoachPick> {
   const picks = new Map<string, CoachPick>();
-  if (!sample) return picks;
-  for (const raw of sampleLists.lists) {
-    const list = CuratedList.safeParse(raw);
-    if (!list.success) continue;
-    for (const item of list.data.items) {
+  for (const list of lists) {
+    for (const item of list.items) {
       if (!picks.has(item.resourceId))
-        picks.set(item.resourceId, { listId: list.data.id, listTitle: list.data.title, note: item.note });
+        picks.set(item.resourceId, { listId: list.id, listTitle: list.title, note: item.note });
     }
   }
   return picks;

@@ -28,6 +28,8 @@ async function setup(toolOrigin?: string) {
       suggest: async () => ({ suggestions: [], sample: true, catalogSize: 0 }),
       resources: async (ids) => ids.filter((id) => titles[id]).map((id) => ({ id, title: titles[id] }) as never),
       sources: async () => [],
+      listSources: async () => [],
+      lists: async () => [],
     },
     db: async () => db!,
   };

@@ -141,6 +141,12 @@ export function createHandlers(deps: HandlerDeps) {
     async 'catalog:sources'(_m, sender) {
       return sender.fromExtensionPage ? deps.catalog.sources() : [];
     },
+    async 'lists:get'(_m, sender) {
+      return sender.fromExtensionPage ? deps.catalog.lists() : [];
+    },
+    async 'lists:sources'(_m, sender) {
+      return sender.fromExtensionPage ? deps.catalog.listSources() : [];
+    },
     async suggest(message, sender) {
       if (!sender.fromExtensionPage) return { suggestions: [], sample: false, catalogSize: 0 };
       return deps.catalog.suggest(message.request);

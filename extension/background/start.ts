@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/query-core';
 import sample from '../../shared/catalog/sample-catalog.json';
 import { syncCatalogs } from '../data/catalog-sync';
 import { openSuggestionsDb } from '../data/db';
+import { syncLists } from '../data/list-sync';
 import { type PolicyRead, readManagedPolicy } from '../data/policy';
 import type { Message } from '../messaging';
 import { activeTabId, browser, enableSidePanelOnAction, localStore, sessionStore } from '../platform';
@@ -36,8 +37,14 @@ export function startBackground(): void {
       },
       { prune: read.status !== 'timeout', hideSample: read.policy.hideSampleCatalog },
     );
-    if (outcomes.some((o) => o.status === 'updated')) await broadcast({ type: 'catalog:changed' });
-    return outcomes;
+    const listOutcomes = await syncLists(
+      read.policy.listUrls,
+      { db: await dbPromise, queryClient, fetch: (...args) => fetch(...args), now: Date.now },
+      { prune: read.status !== 'timeout' },
+    );
+    const all = [...outcomes, ...listOutcomes];
+    if (all.some((o) => o.status === 'updated')) await broadcast({ type: 'catalog:changed' });
+    return all;
   }
 
   async function broadcast(message: Message) {

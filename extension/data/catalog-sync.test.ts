@@ -4,20 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import sample from '../../shared/catalog/sample-catalog.json';
 import { loadCatalog, SAMPLE_SOURCE, syncCatalogs } from './catalog-sync';
 import { DB_NAME, getMeta, openSuggestionsDb as openDb, type SuggestionsDB } from './db';
+import { scriptedFetch } from './scripted-fetch';
 
 const URL_A = 'https://catalog.district.example/feed.json';
-
-/** Catalog sync over fake-indexeddb with a scripted fetch (mocked HTTP: the browser tests cover real fetches). */
-function scriptedFetch(responses: Array<() => Response>) {
-  const calls: Array<{ url: string; headers: Record<string, string> }> = [];
-  const fetch = (async (url: string, init: RequestInit) => {
-    calls.push({ url, headers: (init.headers ?? {}) as Record<string, string> });
-    const next = responses.shift();
-    if (!next) throw new TypeError('Failed to fetch');
-    return next();
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, calls };
-}
 
 const feed = (resources: unknown[]) => ({
   schemaVersion: 1,
@@ -26,6 +15,7 @@ const feed = (resources: unknown[]) => ({
   resources,
 });
 
+// Catalog sync over fake-indexeddb with a scripted fetch (mocked HTTP: the browser tests cover real fetches).
 describe('catalog sync (mocked fetch)', () => {
   let opened: SuggestionsDB | undefined;
   const openSuggestionsDb = async () => {

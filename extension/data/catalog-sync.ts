@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/query-core';
 import { formatProblem, validateCatalogFeed } from '../../shared/catalog/validate';
 import type { Resource } from '../../shared/model/resource';
 import { type CatalogSource, getMeta, type SuggestionsDB, setMeta } from './db';
+import { fetchFeed } from './feed-fetch';
 
 export const SAMPLE_SOURCE = 'bundled:sample';
 const MAX_PROBLEMS_KEPT = 50;
@@ -19,31 +20,6 @@ export interface SyncOutcome {
   source: string;
   status: 'updated' | 'not-modified' | 'failed' | 'invalid';
   message?: string;
-}
-
-type Fetched = { notModified: true } | { notModified: false; etag?: string; body: unknown };
-
-async function fetchFeed(deps: SyncDeps, url: string, etag?: string): Promise<Fetched> {
-  let response: Response;
-  try {
-    response = await deps.fetch(url, {
-      headers: etag ? { 'if-none-match': etag, accept: 'application/json' } : { accept: 'application/json' },
-      // The catalog is public district data: no cookies go with it, and no page content ever does.
-      credentials: 'omit',
-      cache: 'no-cache',
-    });
-  } catch {
-    throw new Error('the catalog server could not be reached (offline, down, or not allowing this extension: CORS)');
-  }
-  if (response.status === 304) return { notModified: true };
-  if (!response.ok) throw new Error(`the catalog server answered HTTP ${response.status}`);
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new Error('the catalog is not valid JSON');
-  }
-  return { notModified: false, etag: response.headers.get('etag') ?? undefined, body };
 }
 
 /** Replaces one source's records in one transaction: readers see the old set or the new one, never a mix. */
@@ -122,7 +98,7 @@ export async function syncCatalogs(
     try {
       const fetched = await deps.queryClient.fetchQuery({
         queryKey: ['catalog-feed', id],
-        queryFn: () => fetchFeed(deps, id, previous?.etag),
+        queryFn: () => fetchFeed(deps.fetch, id, previous?.etag, 'catalog'),
         retry: 1,
         retryDelay: 300,
         staleTime: 0,

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { RecordProblem } from '../../shared/catalog/validate';
+import type { CuratedList } from '../../shared/model/curated-list';
 import type { Resource } from '../../shared/model/resource';
 import type { IndexColumns } from '../../shared/search/index-data';
 
@@ -8,7 +9,7 @@ import type { IndexColumns } from '../../shared/search/index-data';
  * (they are one origin). A content script never opens it: its IndexedDB would be the LMS page's.
  */
 export const DB_NAME = 'iste-suggestions';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface CatalogSource {
   /** The feed URL, or `bundled:sample` for the catalog shipped in the extension. */
@@ -45,12 +46,23 @@ export interface StoredResource {
   resource: Resource;
 }
 
+export interface StoredList {
+  key: string;
+  source: string;
+  /** Its place in the feed: the district's order is the order teachers see. */
+  position: number;
+  list: CuratedList;
+}
+
 export interface SuggestionsSchema extends DBSchema {
   resources: { key: string; value: StoredResource; indexes: { bySource: string } };
   sources: { key: string; value: CatalogSource };
   index: { key: string; value: { catalogVersion: string; columns: IndexColumns } };
   carts: { key: string; value: Cart; indexes: { byUpdated: number } };
   meta: { key: string; value: { key: string; value: string } };
+  /** Coach lists from the district's list feeds (v2), and each feed's health. */
+  lists: { key: string; value: StoredList; indexes: { bySource: string } };
+  listSources: { key: string; value: CatalogSource };
 }
 
 export type SuggestionsDB = IDBPDatabase<SuggestionsSchema>;
@@ -58,17 +70,20 @@ export type SuggestionsDB = IDBPDatabase<SuggestionsSchema>;
 export function openSuggestionsDb(): Promise<SuggestionsDB> {
   return openDB<SuggestionsSchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
-      // Each case migrates from one version to the next; add a case per version, never edit a past one.
-      switch (oldVersion) {
-        case 0: {
-          const resources = db.createObjectStore('resources', { keyPath: 'key' });
-          resources.createIndex('bySource', 'source');
-          db.createObjectStore('sources', { keyPath: 'id' });
-          db.createObjectStore('index');
-          const carts = db.createObjectStore('carts', { keyPath: 'unitKey' });
-          carts.createIndex('byUpdated', 'updatedAt');
-          db.createObjectStore('meta', { keyPath: 'key' });
-        }
+      // Each step migrates from one version to the next; add a step per version, never edit a past one.
+      if (oldVersion < 1) {
+        const resources = db.createObjectStore('resources', { keyPath: 'key' });
+        resources.createIndex('bySource', 'source');
+        db.createObjectStore('sources', { keyPath: 'id' });
+        db.createObjectStore('index');
+        const carts = db.createObjectStore('carts', { keyPath: 'unitKey' });
+        carts.createIndex('byUpdated', 'updatedAt');
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        const lists = db.createObjectStore('lists', { keyPath: 'key' });
+        lists.createIndex('bySource', 'source');
+        db.createObjectStore('listSources', { keyPath: 'id' });
       }
     },
   });

@@ -11,11 +11,13 @@ const when = (t?: number) => (t ? new Date(t).toLocaleString() : 'never');
 export function Options() {
   const [policy, setPolicy] = useState<PolicyRead>();
   const [sources, setSources] = useState<CatalogSource[]>([]);
+  const [listSources, setListSources] = useState<CatalogSource[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [message, setMessage] = useState('');
   const refresh = () => {
     void send({ type: 'policy:get' }).then(setPolicy);
     void send({ type: 'catalog:sources' }).then(setSources);
+    void send({ type: 'lists:sources' }).then(setListSources);
   };
   useEffect(refresh, []);
   const syncNow = async () => {
@@ -89,45 +91,80 @@ export function Options() {
         <p role="status" aria-live="polite">
           {message}
         </p>
-        <table>
-          <caption class="visually-hidden">Catalog feeds</caption>
-          <thead>
-            <tr>
-              <th scope="col">Feed</th>
-              <th scope="col">Resources</th>
-              <th scope="col">Bad records skipped</th>
-              <th scope="col">Last good copy</th>
-              <th scope="col">Last problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.id} data-source={s.id}>
-                <td>{sourceName(s)}</td>
-                <td class="good">{s.good}</td>
-                <td class="bad">{s.badRecords}</td>
-                <td>{when(s.lastGoodAt)}</td>
-                <td class="last-error">{s.lastError ?? 'none'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {sources.some((s) => s.problems.length) && (
-          <details>
-            <summary>Records that were skipped</summary>
-            <ul>
-              {sources.flatMap((s) =>
-                s.problems.map((p) => (
-                  <li key={`${s.id}-${p.index}-${p.path}`}>
-                    record {p.index}
-                    {p.id ? ` (${p.id})` : ''} {p.path}: {p.message}
-                  </li>
-                )),
-              )}
-            </ul>
-          </details>
-        )}
+        <FeedTable
+          caption="Catalog feeds"
+          sources={sources}
+          counted="Resources"
+          skipped="Bad records skipped"
+          item="record"
+        />
       </section>
+      {(listSources.length > 0 || (policy?.policy.listUrls.length ?? 0) > 0) && (
+        <section aria-labelledby="lists-h">
+          <h2 id="lists-h">Coach lists{district('listUrls')}</h2>
+          <p>Published lists from these feeds are shown first in suggestions and in the side panel.</p>
+          <FeedTable
+            caption="Coach-list feeds"
+            sources={listSources}
+            counted="Lists"
+            skipped="Lists refused"
+            item="list"
+          />
+        </section>
+      )}
     </main>
+  );
+}
+
+/** Each feed's health: what was kept, what was refused and why, and when the last good copy came. */
+function FeedTable(props: {
+  caption: string;
+  sources: CatalogSource[];
+  counted: string;
+  skipped: string;
+  item: 'record' | 'list';
+}) {
+  return (
+    <>
+      <table>
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Feed</th>
+            <th scope="col">{props.counted}</th>
+            <th scope="col">{props.skipped}</th>
+            <th scope="col">Last good copy</th>
+            <th scope="col">Last problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.sources.map((s) => (
+            <tr key={s.id} data-source={s.id}>
+              <td>{sourceName(s)}</td>
+              <td class="good">{s.good}</td>
+              <td class="bad">{s.badRecords}</td>
+              <td>{when(s.lastGoodAt)}</td>
+              <td class="last-error">{s.lastError ?? 'none'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.sources.some((s) => s.problems.length) && (
+        <details>
+          <summary>What was refused ({props.caption.toLowerCase()})</summary>
+          <ul>
+            {props.sources.flatMap((s) =>
+              s.problems.map((p) => (
+                <li key={`${s.id}-${p.index}-${p.path}`}>
+                  {s.id === 'bundled:sample' ? '' : `${s.id}: `}
+                  {props.item} {p.index}
+                  {p.id ? ` (${p.id})` : ''} {p.path}: {p.message}
+                </li>
+              )),
+            )}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

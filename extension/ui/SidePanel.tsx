@@ -3,6 +3,7 @@ import type { DistrictPolicy } from '../../shared/model/district-policy';
 import type { UnitContext } from '../../shared/model/unit-context';
 import type { Cart } from '../data/db';
 import { send } from '../messaging';
+import { CoachLists } from './CoachLists';
 import { FilterBar, type Filters } from './FilterBar';
 import { SuggestionList } from './SuggestionList';
 import { SampleNotice, UnitCart } from './UnitCart';
@@ -11,7 +12,7 @@ import { useUnit } from './use-unit';
 
 /**
  * The side panel (Chrome, Edge) or sidebar (Firefox): full search and browse of the catalog, the cart of the unit in
- * the active tab, and every unit's cart. It follows the teacher from page to page of the course.
+ * the active tab, the district's coach lists, and every unit's cart. It follows the teacher from page to page of the course.
  */
 export function SidePanel() {
   const [active, setActive] = useState<{ key: string; context: UnitContext } | null>(null);
@@ -80,6 +81,7 @@ export function SidePanel() {
           />
         )}
       </section>
+      <CoachLists inCart={inCart} canAdd={canAdd} onToggle={(id, title) => void onToggle(id, title)} />
       <section aria-labelledby="carts-h">
         <h2 id="carts-h">Carts of your units ({carts.length})</h2>
         {carts.length === 0 ? (

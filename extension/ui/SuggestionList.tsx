@@ -8,6 +8,7 @@ export function SuggestionList(props: {
   canAdd: boolean;
   onToggle(id: string, title: string): void;
   compact?: boolean;
+  idPrefix?: string;
 }) {
   return (
     <ol class="results">
@@ -19,6 +20,7 @@ export function SuggestionList(props: {
               resource={resource}
               explanation={result.explanation}
               compact={props.compact}
+              idPrefix={props.idPrefix}
               level={3}
               action={
                 <button

@@ -1,38 +1,26 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { formatListProblem, validateListsFeed } from '../../shared/catalog/lists-feed';
 import { AppError } from '../../shared/errors';
-import { CuratedList } from '../../shared/model/curated-list';
+import type { CuratedList } from '../../shared/model/curated-list';
 import type { CoachPick } from '../../shared/search/engine';
 import type { Database } from '../db/schema';
-
-const ListsFile = z.object({ lists: z.array(z.unknown()) }).strict();
 
 /** Coach and district lists: what teachers see first, and what exports as a Thin Common Cartridge. */
 export function createListStore(db: Kysely<Database>) {
   return {
     /** Imports lists one by one: a bad list is reported and leaves the stored version of that list as it was. */
     async import(raw: unknown): Promise<{ imported: number; problems: string[] }> {
-      const file = ListsFile.safeParse(raw);
-      if (!file.success) throw new AppError('CATALOG_INVALID', 'a lists file is {"lists": [...]}');
-      const problems: string[] = [];
-      let imported = 0;
-      for (const [index, candidate] of file.data.lists.entries()) {
-        const parsed = CuratedList.safeParse(candidate);
-        if (!parsed.success) {
-          problems.push(
-            `list ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          );
-          continue;
-        }
-        const row = { data: JSON.stringify(parsed.data), updated_at: Date.parse(parsed.data.updatedAt) };
+      const result = validateListsFeed(raw);
+      if (!result.envelopeValid) throw new AppError('CATALOG_INVALID', 'a lists file is {"lists": [...]}');
+      for (const list of result.lists) {
+        const row = { data: JSON.stringify(list), updated_at: Date.parse(list.updatedAt) };
         await db
           .insertInto('curated_lists')
-          .values({ id: parsed.data.id, ...row })
+          .values({ id: list.id, ...row })
           .onConflict((oc) => oc.column('id').doUpdateSet(row))
           .execute();
-        imported += 1;
       }
-      return { imported, problems };
+      return { imported: result.lists.length, problems: result.problems.map(formatListProblem) };
     },
 
     async all(): Promise<CuratedList[]> {

@@ -150,7 +150,7 @@ describe('npm run tool -- lists import | list | export-cc', () => {
     expect((await w.tool('lists', 'export-cc', 'sample-grade7-life-science', '--cc', '2.0')).code).toBe(2);
     const bad = await w.tool('lists', 'import', w.write('lists.json', { lists: [{ id: 'x', title: '' }] }));
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^list 0: /);
+    expect(bad.stdout).toMatch(/^list 0 id="x" title: /m);
     const json = JSON.parse((await w.tool('lists', 'list', '--json')).stdout) as { lists: unknown[] };
     expect(json.lists.length).toBe(JSON.parse(readFileSync(LISTS, 'utf8')).lists.length);
     expect(existsSync(join(w.dir, 'sample-grade7-life-science.imscc'))).toBe(false);

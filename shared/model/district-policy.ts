@@ -19,6 +19,8 @@ export const DistrictPolicy = z
     districtName: plainText(120).optional(),
     /** Catalog feeds, fetched by the extension's background and merged in order. */
     catalogUrls: z.array(SafeUrl).max(10).default([]),
+    /** Coach-list feeds (the district tool's /api/lists): their published lists are shown first and browsable. */
+    listUrls: z.array(SafeUrl).max(10).default([]),
     /** Origin of the district's LTI tool (the LMS plugin); insertion hands the cart to pages of this origin only. */
     toolOrigin: SafeUrl.optional(),
     /**

@@ -13,6 +13,8 @@ export interface ResourceCardProps {
   level?: 2 | 3 | 4;
   /** Shorter card for narrow panels: no description, fewer lines. */
   compact?: boolean;
+  /** Keeps element ids unique when one resource is shown in several lists on a page. */
+  idPrefix?: string;
 }
 
 /**
@@ -27,9 +29,10 @@ export function ResourceCard({
   now = new Date(),
   level = 3,
   compact = false,
+  idPrefix = '',
 }: ResourceCardProps) {
   const Heading = `h${level}` as 'h3';
-  const headingId = `res-${resource.id}`;
+  const headingId = `${idPrefix}res-${resource.id}`;
   const iste = isteLines(resource);
   const certs = certificationLines(resource, now);
   const signals = signalLines(resource);
@@ -52,6 +55,7 @@ export function ResourceCard({
           {formatExplanation(explanation)}
         </p>
       )}
+      {explanation?.coach?.note && <p class="coach-note">Coach’s note: {explanation.coach.note}</p>}
       {!compact && resource.description && <p class="description">{resource.description}</p>}
       {iste.length > 0 && (
         <ul class="iste" aria-label="ISTE Standards alignments">

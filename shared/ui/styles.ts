@@ -25,6 +25,7 @@ export const RESOURCE_CARD_CSS = `
 .resource-title{font-size:1.02rem;margin:0 0 .2rem}
 .resource-meta{color:var(--muted);margin:0 0 .3rem;font-size:.9rem}
 .why{margin:.2rem 0;font-size:.9rem;color:var(--ok)}
+.coach-note{margin:.2rem 0;font-size:.9rem;border-left:3px solid var(--accent);padding-left:.5rem}
 .description{margin:.3rem 0}
 .badge{display:inline-block;margin:.1rem 0;padding:.05rem .45rem;border-radius:10px;font-size:.8rem;font-weight:600}
 .badge.seal{background:#e7f2e6;color:var(--ok);border:1px solid var(--ok)}

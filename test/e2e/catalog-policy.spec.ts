@@ -28,11 +28,21 @@ base(
         headers: { etag: '"v1"', 'access-control-allow-origin': '*' },
       };
     });
+    const lists = JSON.parse(readFileSync('shared/catalog/sample-lists.json', 'utf8'));
+    lists.lists.push({ ...lists.lists[0], id: 'broken-list', title: '' });
+    server.extraRoutes.set('/district/lists.json', () => ({
+      status: 200,
+      type: 'application/json',
+      body: JSON.stringify(lists),
+      headers: { 'access-control-allow-origin': '*' },
+    }));
     const feedUrl = `http://127.0.0.1:${server.port}/district/catalog.json`;
+    const listsUrl = `http://127.0.0.1:${server.port}/district/lists.json`;
     writeManagedPolicy({
       districtId: 'riverbend',
       districtName: 'Riverbend School District',
       catalogUrls: [feedUrl],
+      listUrls: [listsUrl],
       maxSuggestions: 'lots',
     });
     const { context, userDataDir } = await launchWithExtension(server);
@@ -48,15 +58,35 @@ base(
       // and the setting falls back to its default. (Where a browser passes it through, the options page lists it.)
       await expect(options.getByText('Riverbend School District')).toBeVisible();
       await expect(options.locator('dd').nth(2)).toContainText('8');
-      await options.getByText('Records that were skipped').click();
+      await options.getByText('What was refused (catalog feeds)').click();
       await expect(options.getByText(/bad-javascript-url/)).toBeVisible();
+      // The coach-list feed: good lists kept, the broken one refused and shown.
+      const listRow = options.locator(`tr[data-source="${listsUrl}"]`);
+      await expect(listRow.locator('.good')).toHaveText(String(lists.lists.length - 1));
+      await expect(listRow.locator('.bad')).toHaveText('1');
       expect(await axeViolations(options)).toEqual([]);
+
+      // Teachers browse the district's coach lists in the side panel, with the coach's notes.
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel.html`);
+      await expect(panel.getByRole('heading', { name: `Coach lists (${lists.lists.length - 1})` })).toBeVisible();
+      const first = lists.lists[0];
+      await panel.locator(`details[data-list="${first.id}"] summary`).click();
+      const firstItem = panel.locator(
+        `details[data-list="${first.id}"] [data-resource-id="${first.items[0].resourceId}"]`,
+      );
+      await expect(firstItem).toBeVisible();
+      await expect(firstItem.locator('.coach-note')).toContainText(first.items[0].note);
+      expect(await axeViolations(panel)).toEqual([]);
+      await panel.close();
 
       const page = await context.newPage();
       await page.goto(lmsUrl('canvas', '/courses/1207/modules'));
       const overlay = await overlayFrame(page);
       await expect(overlay.locator('.results .resource-card').first()).toBeVisible();
       await expect(overlay.getByText('Sample catalog')).toHaveCount(0);
+      // Coach picks from the district's lists are boosted, and say who recommends them.
+      await expect(overlay.locator('.results .why', { hasText: 'recommended in' }).first()).toBeVisible();
       expect(await overlay.locator('[data-resource-id^="bad-"]').count()).toBe(0);
 
       // The feed goes down: a sync fails, and the last good catalog is still there.
