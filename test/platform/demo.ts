@@ -5,7 +5,7 @@
 import { loadConfig } from '../../lms-plugin/config';
 import { createLogger } from '../../lms-plugin/log';
 import { startToolServer } from '../../lms-plugin/server';
-import { startReferencePlatform } from './platform';
+import { startReferencePlatform, toolRegisteredByHand } from './platform';
 
 const config = loadConfig({});
 const tool = await startToolServer(config, createLogger());
@@ -13,20 +13,13 @@ const url = tool.url;
 const platform = await startReferencePlatform({
   shape: 'canvas',
   port: Number(process.env.DEMO_LMS_PORT ?? 3100),
-  tool: {
-    clientId: '10000000000001',
-    deploymentId: '1:demo',
-    loginUrl: `${url}/lti/login`,
-    redirectUris: [`${url}/lti/launch`, `${url}/lti/deep-link`],
-    jwksUrl: `${url}/.well-known/jwks.json`,
-    deepLinkUrl: `${url}/lti/deep-link`,
-  },
+  tool: toolRegisteredByHand(url, '10000000000001', '1:demo'),
 });
 await tool.tool.registry.add({ ...platform.registration, label: 'Demo LMS (reference platform)' });
 
 const courseUrl = `${platform.origin}/courses/${platform.courseId}`;
 process.stdout.write(`
-  Tool server      ${url}  (catalog: ${url}/api/catalog, health: ${url}/healthz)
+  Tool server      ${url}  (catalog: ${url}/api/catalog, lists: ${url}/api/lists, health: ${url}/healthz)
   Demo LMS         ${courseUrl}?as=teacher   (teacher: "Add content" runs Deep Linking)
                    ${courseUrl}?as=student   (student: opens inserted links)
   Database         ${config.databaseUrl}
