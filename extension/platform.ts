@@ -41,3 +41,8 @@ export async function enableSidePanelOnAction(): Promise<void> {
 export async function requestOrigin(pattern: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });
 }
+
+/** Opens the extension's settings page (from the side panel's notices). */
+export async function openOptionsPage(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}

@@ -5,6 +5,7 @@ import {
   createSiteAccess,
   MAX_TEACHER_HOSTS,
   normaliseHost,
+  pendingDistrictSites,
   type ScriptApis,
   syncSiteAccess,
   TOOL_BRIDGE,
@@ -180,5 +181,31 @@ describe('site access: the service', () => {
     await Promise.all([s.access.sync(), s.access.sync(), s.access.addHost('a.district.org'), s.access.sync()]);
     expect(s.b.scripts.get(TOOL_BRIDGE.id)).toEqual(['https://tool.district.org/*']);
     expect(s.b.scripts.get(CUSTOM_LMS.id)).toEqual(['https://moodle.district.org/*']);
+  });
+});
+
+describe('site access: what waits for the teacher', () => {
+  it('lists the district sites not yet allowed, never the teacher’s own', async () => {
+    const b = browserState(['https://moodle.district.org/*']);
+    const status = await syncSiteAccess(
+      {
+        toolOrigin: 'https://tool.district.org',
+        districtHosts: ['moodle.district.org', 'bb.district.org'],
+        teacherHosts: ['mine.district.org'],
+      },
+      b.apis,
+    );
+    expect(pendingDistrictSites(status).map((s) => s.label)).toEqual(['https://tool.district.org', 'bb.district.org']);
+    b.grants.add('https://tool.district.org/*');
+    b.grants.add('https://bb.district.org/*');
+    const later = await syncSiteAccess(
+      {
+        toolOrigin: 'https://tool.district.org',
+        districtHosts: ['moodle.district.org', 'bb.district.org'],
+        teacherHosts: ['mine.district.org'],
+      },
+      b.apis,
+    );
+    expect(pendingDistrictSites(later)).toEqual([]);
   });
 });

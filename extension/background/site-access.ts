@@ -195,3 +195,10 @@ export function createSiteAccess(deps: SiteAccessDeps) {
 }
 
 export type SiteAccessService = ReturnType<typeof createSiteAccess>;
+
+/** The sites the district set (its tool, its LMS domains) that the teacher has not allowed yet. */
+export function pendingDistrictSites(status: AccessStatus): SiteAccess[] {
+  return [...(status.tool ? [status.tool] : []), ...status.lmsHosts].filter(
+    (s) => s.source === 'district' && !s.granted,
+  );
+}

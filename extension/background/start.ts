@@ -8,7 +8,7 @@ import type { Message } from '../messaging';
 import { activeTabId, browser, enableSidePanelOnAction, localStore, sessionStore } from '../platform';
 import { createCatalogService } from './catalog-service';
 import { createHandlers } from './handlers';
-import { createSiteAccess } from './site-access';
+import { type AccessStatus, createSiteAccess, pendingDistrictSites } from './site-access';
 
 const SYNC_ALARM = 'catalog-sync';
 const SYNC_MINUTES = 6 * 60;
@@ -76,7 +76,21 @@ export function startBackground(): void {
       unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
     },
   });
-  const syncAccess = () => void access.sync().catch(() => undefined);
+  // The toolbar button says when the district's sites wait for the teacher's OK (the side panel explains).
+  const showPending = async (status: AccessStatus) => {
+    const pending = pendingDistrictSites(status).length;
+    await browser.action.setBadgeText({ text: pending ? '!' : '' });
+    await browser.action.setTitle({
+      title: pending
+        ? `Resource suggestions: your district asks you to allow ${pending} site(s)`
+        : 'Resource suggestions',
+    });
+  };
+  const syncAccess = () =>
+    void access
+      .sync()
+      .then(showPending)
+      .catch(() => undefined);
   const handleMessage = createHandlers({
     catalog,
     access,

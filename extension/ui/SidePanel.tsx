@@ -5,6 +5,7 @@ import type { Cart } from '../data/db';
 import { send } from '../messaging';
 import { CoachLists } from './CoachLists';
 import { FilterBar, type Filters } from './FilterBar';
+import { PendingSites } from './PendingSites';
 import { SuggestionList } from './SuggestionList';
 import { SampleNotice, UnitCart } from './UnitCart';
 import { useBroadcast } from './use-runtime';
@@ -53,6 +54,7 @@ export function SidePanel() {
           'Open a module, unit or page editor in your LMS to get suggestions for it. You can search the whole catalog here.'
         )}
       </p>
+      <PendingSites />
       {reply?.sample && <SampleNotice />}
       <p class="visually-hidden" role="status" aria-live="polite">
         {status}

@@ -107,6 +107,27 @@ test('without the grant: nothing runs on the custom domain, and the options page
   await expect(site.getByRole('button', { name: `Allow ${MOODLE_HOST}` })).toBeVisible();
   expect(await axeViolations(options)).toEqual([]);
   expect(await registeredScripts(browser.worker)).toEqual([]);
+  // Closed, so the side panel's button opens it anew (the browser focuses an open settings tab instead).
+  await options.close();
+  // The toolbar button and the side panel say the district's site waits for the teacher's OK.
+  expect(
+    await browser.worker.evaluate(() =>
+      (
+        self as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+      ).chrome.action.getBadgeText({}),
+    ),
+  ).toBe('!');
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel.html`);
+  const notice = panel.getByRole('region', { name: 'Your district asks for your OK' });
+  await expect(notice).toContainText(MOODLE_HOST);
+  expect(await axeViolations(panel)).toEqual([]);
+  const [settings] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    notice.getByRole('button', { name: 'Open settings to allow' }).click(),
+  ]);
+  await expect(settings).toHaveURL(/options\.html/);
+  await panel.close();
 
   const page = await browser.context.newPage();
   await page.goto(UNIT_PAGE);
@@ -135,6 +156,13 @@ test('with the grant: the LMS script is registered for the host and the overlay 
 
   const options = await optionsPage(browser.context);
   await expect(options.locator(`[data-site="${MOODLE_HOST}"]`)).toContainText('allowed');
+  expect(
+    await browser.worker.evaluate(() =>
+      (
+        self as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+      ).chrome.action.getBadgeText({}),
+    ),
+  ).toBe('');
   await browser.close();
 });
 
